@@ -1,0 +1,202 @@
+/**
+ * Launches Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi) with
+ * the built extension, behind one small interface so each e2e test is written once and runs in
+ * both. Only 127.0.0.1 is reachable: both browsers send every other request to a dead proxy on
+ * 127.0.0.1:9 (loopback itself is never proxied), so a page's third-party scripts, fonts and
+ * trackers fail fast and runs stay repeatable.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { type BrowserName, findBrowser } from './find-browsers.ts';
+
+export type { BrowserName };
+
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+export const FIREFOX_ADDON_ID = 'yalu-lens@yalu-lens.org';
+/** Fixed so tests can open moz-extension:// pages; Firefox otherwise picks a random one. */
+export const FIREFOX_EXTENSION_UUID = '5d1f1e2a-7a6b-4c1e-9d3a-1a2b3c4d5e6f';
+
+const DEAD_PROXY_PORT = 9;
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs `fn` in the page's main world. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Uncaught page errors and console errors seen since the page opened. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  readonly version: string;
+  /** chrome-extension://<id> or moz-extension://<uuid>, without a trailing slash. */
+  readonly extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Resolves when the browser goes away (the user closed its window). */
+  closed(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+}
+
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+function isNoise(text: string): boolean {
+  // Requests to non-local hosts fail on purpose (dead proxy); the page's console says so.
+  return /ERR_PROXY_CONNECTION_FAILED|ERR_TUNNEL_CONNECTION_FAILED|Failed to load resource|NS_ERROR_/.test(text);
+}
+
+async function launchChromium({ headless = true }: LaunchOptions): Promise<ExtensionBrowser> {
+  const executablePath = findBrowser('chromium');
+  const extension = join(DIST, 'chrome');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'yalu-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--proxy-server=http://127.0.0.1:${DEAD_PROXY_PORT}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Node's URL gives "null" as the origin of non-special schemes, so cut it by hand.
+  const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? '';
+  if (!extensionOrigin) throw new Error(`Unexpected service worker URL ${worker.url()}`);
+  const version = context.browser()?.version() ?? (await chromiumVersion(context));
+  const wrap = (page: PlaywrightPage): TestPage => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isNoise(message.text())) errors.push(message.text());
+    });
+    return {
+      errors,
+      goto: async (url) => {
+        await page.goto(url, { waitUntil: 'load' });
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      screenshot: async (path, opts) => {
+        await page.screenshot({ path, fullPage: opts?.fullPage ?? false });
+      },
+      mouseMove: (x, y) => page.mouse.move(x, y),
+      mouseClick: (x, y) => page.mouse.click(x, y),
+      press: (key) => page.keyboard.press(key),
+      setViewport: (width, height) => page.setViewportSize({ width, height }),
+      emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+      close: () => page.close(),
+    };
+  };
+  return {
+    name: 'chromium',
+    version,
+    extensionOrigin,
+    newPage: async () => wrap(await context.newPage()),
+    closed: () => new Promise((done) => context.once('close', () => done())),
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function chromiumVersion(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  const ua = await page.evaluate(() => navigator.userAgent);
+  await page.close();
+  return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
+}
+
+async function launchFirefox({ headless = true }: LaunchOptions): Promise<ExtensionBrowser> {
+  const executablePath = findBrowser('firefox');
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless,
+    defaultViewport: { width: 1280, height: 900 },
+    // Firefox 153 lets WebDriver open only http(s), file and blob URLs unless system access is
+    // allowed; the popup and options pages are moz-extension:// URLs.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': DEAD_PROXY_PORT,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': DEAD_PROXY_PORT,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+      // Extension pages must open without the first-run and privacy prompts of a new profile.
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 15,
+    },
+  });
+  await browser.installExtension(join(DIST, 'firefox'));
+  const version = await browser.version();
+  const wrap = (page: PuppeteerPage): TestPage => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isNoise(message.text())) errors.push(message.text());
+    });
+    return {
+      errors,
+      goto: async (url) => {
+        if (!url.startsWith('moz-extension:')) {
+          await page.goto(url, { waitUntil: 'load' });
+          return;
+        }
+        // Firefox's remote agent never reports an extension page's navigation as finished, so
+        // start it without waiting and poll the document instead.
+        page.goto(url, { timeout: 0 }).catch(() => undefined);
+        await page.waitForFunction(
+          (href: string) => location.href === href && document.readyState === 'complete',
+          { timeout: 10_000, polling: 50 },
+          url,
+        );
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+      screenshot: async (path, opts) => {
+        await page.screenshot({ path: path as `${string}.png`, fullPage: opts?.fullPage ?? false });
+      },
+      mouseMove: (x, y) => page.mouse.move(x, y),
+      mouseClick: (x, y) => page.mouse.click(x, y),
+      press: (key) => page.keyboard.press(key as never),
+      setViewport: (width, height) => page.setViewport({ width, height }),
+      emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+      close: () => page.close(),
+    };
+  };
+  return {
+    name: 'firefox',
+    version,
+    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    newPage: async () => wrap(await browser.newPage()),
+    closed: () => new Promise((done) => browser.once('disconnected', () => done())),
+    close: () => browser.close(),
+  };
+}

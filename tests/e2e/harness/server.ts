@@ -1,0 +1,80 @@
+/**
+ * A static file server on 127.0.0.1 and a free port, for fixture pages and saved corpus pages.
+ * Everything the browsers load comes from here; every other host is blocked by the browsers'
+ * launch settings (see browsers.ts).
+ *
+ * Routes: /fixtures/<file> from tests/fixtures, /corpus/<file> from the corpus folder given to
+ * the run (YALU_CORPUS_DIR). A fixture named `*.csp.html` is served with a strict
+ * Content-Security-Policy that forbids inline styles and scripts, like many news sites do.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+export const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
+
+export interface FixtureServer {
+  readonly origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../../fixtures');
+
+export function corpusDir(): string | undefined {
+  const dir = process.env.YALU_CORPUS_DIR ?? resolve(import.meta.dirname, '../../../../shared/corpus');
+  return existsSync(join(dir, 'pages')) ? dir : undefined;
+}
+
+function safeJoin(root: string, path: string): string | undefined {
+  const full = normalize(join(root, decodeURIComponent(path)));
+  return full.startsWith(root) ? full : undefined;
+}
+
+export async function startServer(): Promise<FixtureServer> {
+  const corpus = corpusDir();
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let file: string | undefined;
+    if (url.pathname.startsWith('/fixtures/')) file = safeJoin(FIXTURES_DIR, url.pathname.slice('/fixtures/'.length));
+    else if (url.pathname.startsWith('/corpus/') && corpus)
+      file = safeJoin(join(corpus, 'pages'), url.pathname.slice('/corpus/'.length));
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    };
+    if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
