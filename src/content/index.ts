@@ -1,24 +1,31 @@
 /**
- * Content script entry. Runs at document_idle in every frame of every page, so it must cost
- * almost nothing where there is nothing to mark.
+ * Content script entry. Runs at document_idle in every frame of every page, so where there is
+ * nothing to mark it must cost almost nothing: one walk of the text, no element added.
  */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+import { CORE_TOPIC_IDS } from '../knowledge/types';
+import { createTopicMatcher } from '../matching';
+import { markStylesCss } from '../ui/mark-styles';
+import { Highlighter } from './highlighter';
+import { Scanner } from './scanner';
 
-function scan(root: Node): void {
-  performance.mark('yalu:scan-start');
-  let textNodes = 0;
-  let chars = 0;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      SKIP.has((node.parentNode as Element | null)?.nodeName ?? '')
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    textNodes++;
-    chars += (node as Text).data.length;
-  }
-  performance.measure('yalu:scan', { start: 'yalu:scan-start', detail: { textNodes, chars, matches: 0 } });
+const DEFAULT_COLORS = {
+  'korean-war': '#ffd166',
+  'sino-north-korean-treaty': '#9be7d4',
+  'sino-vietnamese-war': '#d9c8ff',
+};
+
+function main(): void {
+  if (!Highlighter.supported(window) || !document.documentElement) return;
+  const highlighter = new Highlighter(document);
+  highlighter.setCss(
+    markStylesCss(
+      CORE_TOPIC_IDS.map((topic) => ({ topic, color: DEFAULT_COLORS[topic] })),
+      'both',
+    ),
+  );
+  highlighter.styleTree(document);
+  const scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter);
+  void scanner.start();
 }
 
-if (document.body) scan(document.body);
+main();

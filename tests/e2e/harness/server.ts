@@ -5,7 +5,8 @@
  *
  * Routes: /fixtures/<file> from tests/fixtures, /corpus/<file> from the corpus folder given to
  * the run (YALU_CORPUS_DIR). A fixture named `*.csp.html` is served with a strict
- * Content-Security-Policy that forbids inline styles and scripts, like many news sites do.
+ * Content-Security-Policy that forbids inline styles and scripts, like many news sites do; any
+ * page asked for with `?noscript` is served with a CSP that stops its own scripts.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -62,6 +63,9 @@ export async function startServer(): Promise<FixtureServer> {
       'cache-control': 'no-store',
     };
     if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+    // ?noscript keeps a saved page's own scripts from running (extension scripts are exempt from
+    // page CSP), so whatever changes in its DOM can only come from the extension.
+    if (url.searchParams.has('noscript')) headers['content-security-policy'] = "script-src 'none'";
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });

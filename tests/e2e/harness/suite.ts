@@ -7,12 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type BrowserName, type ExtensionBrowser, launch, type TestPage } from './browsers.ts';
+import { PROBES_INIT_SCRIPT } from './page-probes.ts';
 import { type FixtureServer, startServer } from './server.ts';
 
 export interface SuiteContext {
   readonly browser: ExtensionBrowser;
   readonly server: FixtureServer;
-  /** A new tab; closed when the browser closes. */
+  /** A new tab with `window.yaluProbes` (page-probes.ts) in every document it loads. */
   page(): Promise<TestPage>;
   /** Where a test may write screenshots for people to look at. */
   readonly artifacts: string;
@@ -40,7 +41,11 @@ export function forEachBrowser(define: (ctx: SuiteContext, name: BrowserName) =>
           if (!server) throw new Error('server not started');
           return server;
         },
-        page: () => ctx.browser.newPage(),
+        page: async () => {
+          const page = await ctx.browser.newPage();
+          await page.addInitScript(PROBES_INIT_SCRIPT);
+          return page;
+        },
         artifacts,
       };
       beforeAll(async () => {

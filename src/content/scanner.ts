@@ -1,0 +1,327 @@
+/**
+ * The page scanner: walks text runs, asks the matcher for mentions, turns them into Ranges and
+ * hands them to the highlighter; keeps them right as the page changes.
+ *
+ * Work happens in passes: the first full scan, then one pass per batch of mutations. A pass is
+ * cut into slices of a few milliseconds with a yield between them, so no task of ours comes near
+ * the 50 ms long-task line, however large the page. Each pass ends with a `yalu:scan` User Timing
+ * measure whose detail is `{ textNodes, chars, matches }`.
+ *
+ * Ambiguous names ("the 1961 treaty") wait in `pending` until the page has shown the cues their
+ * topic needs (see src/matching/context.ts); page cues only grow until a navigation resets them.
+ */
+import type { TopicId } from '../knowledge/types';
+import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '../matching';
+import type { Highlighter } from './highlighter';
+import { blockOf, isInSkippedSubtree, isSkipped, RunWalker, runPositions, type TextRun } from './text-runs';
+
+export interface Mention {
+  readonly topic: TopicId;
+  readonly range: Range;
+  /** The block the mention was found in; a rescan of that block replaces it. */
+  readonly block: Node;
+}
+
+interface PendingMention extends Mention {
+  readonly match: Match;
+}
+
+export interface ScanDetail {
+  textNodes: number;
+  chars: number;
+  matches: number;
+}
+
+export interface ScannerOptions {
+  /** Longest slice of work before yielding, in ms. */
+  sliceMs?: number;
+  /** Wait after a mutation before rescanning, in ms, so bursts become one pass. */
+  mutationDelayMs?: number;
+}
+
+/** Whether `node` is `root` or inside it, looking through shadow roots to their hosts. */
+function containsComposed(root: Node, node: Node): boolean {
+  for (let current: Node | null = node; current; ) {
+    if (current === root) return true;
+    current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null);
+  }
+  return false;
+}
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class Scanner {
+  private matcher: Matcher;
+  private readonly mentions = new Set<Mention>();
+  private pending: PendingMention[] = [];
+  private pageCues = new Set<CueKey>();
+  private readonly queue: Node[] = [];
+  private running = false;
+  private disposed = false;
+  private observer: MutationObserver | undefined;
+  private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly dirty = new Set<Node>();
+  private lastLocation: string;
+  private readonly listeners = new Set<() => void>();
+  private readonly sliceMs: number;
+  private readonly mutationDelayMs: number;
+  private passCount = 0;
+
+  constructor(
+    private readonly doc: Document,
+    matcher: Matcher,
+    private readonly highlighter: Highlighter,
+    options: ScannerOptions = {},
+  ) {
+    this.matcher = matcher;
+    this.sliceMs = options.sliceMs ?? 8;
+    this.mutationDelayMs = options.mutationDelayMs ?? 50;
+    this.lastLocation = this.locationKey();
+  }
+
+  /** Scans the whole document and starts following its changes. */
+  start(): Promise<void> {
+    this.observe();
+    return this.enqueue(this.doc.body ?? this.doc.documentElement);
+  }
+
+  /** Replaces the matcher (settings changed): every mark is dropped and the page scanned again. */
+  setMatcher(matcher: Matcher): Promise<void> {
+    this.matcher = matcher;
+    return this.reset();
+  }
+
+  /** Called after every pass that changed the marks. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Counted mentions per topic. */
+  counts(): Partial<Record<TopicId, number>> {
+    const counts: Partial<Record<TopicId, number>> = {};
+    for (const { topic } of this.mentions) counts[topic] = (counts[topic] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Counted mentions in document order. */
+  orderedMentions(): Mention[] {
+    return [...this.mentions].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  get passes(): number {
+    return this.passCount;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.observer?.disconnect();
+    clearTimeout(this.mutationTimer);
+    this.queue.length = 0;
+    this.mentions.clear();
+    this.pending = [];
+    this.listeners.clear();
+  }
+
+  private locationKey(): string {
+    const { pathname, search } = this.doc.location ?? { pathname: '', search: '' };
+    return `${pathname}${search}`;
+  }
+
+  private reset(): Promise<void> {
+    for (const mention of this.mentions) this.highlighter.delete(mention.topic, mention.range);
+    this.mentions.clear();
+    this.pending = [];
+    this.pageCues = new Set();
+    this.queue.length = 0;
+    this.dirty.clear();
+    this.emit();
+    return this.enqueue(this.doc.body ?? this.doc.documentElement);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private observe(): void {
+    const View = this.doc.defaultView;
+    if (!View) return;
+    this.observer = new View.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc, { childList: true, characterData: true, subtree: true });
+  }
+
+  /** Observes an open shadow root too: its mutations are invisible to the document's observer. */
+  private observeShadow(shadow: ShadowRoot): void {
+    this.observer?.observe(shadow, { childList: true, characterData: true, subtree: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.disposed) return;
+    for (const record of records) {
+      const { target } = record;
+      if (isInSkippedSubtree(target)) continue;
+      if (record.type === 'characterData') {
+        this.dirty.add(blockOf(target, this.doc));
+        continue;
+      }
+      let needsBlock = record.removedNodes.length > 0;
+      for (const added of record.addedNodes) {
+        if (added.nodeType === 1 && !isSkipped(added as Element)) {
+          // A block added whole is a tree of runs of its own; inline content joins its parent's run.
+          if (blockOf(added, this.doc) === added) this.dirty.add(added);
+          else needsBlock = true;
+        } else if (added.nodeType === 3) needsBlock = true;
+      }
+      if (needsBlock) this.dirty.add(blockOf(target, this.doc));
+    }
+    clearTimeout(this.mutationTimer);
+    this.mutationTimer = setTimeout(() => this.flushMutations(), this.mutationDelayMs);
+  }
+
+  private flushMutations(): void {
+    if (this.disposed) return;
+    if (this.locationKey() !== this.lastLocation) {
+      // Single-page navigation: a new article, whose context starts from nothing.
+      this.lastLocation = this.locationKey();
+      void this.reset();
+      return;
+    }
+    this.dropDetached();
+    const roots = [...this.dirty].filter((node) => node.isConnected);
+    this.dirty.clear();
+    // A root inside another root is scanned with it.
+    const outermost = roots.filter((node) => !roots.some((other) => other !== node && containsComposed(other, node)));
+    for (const root of outermost) void this.enqueue(root);
+  }
+
+  /** Removes marks whose text left the document or was edited to nothing. */
+  private dropDetached(): void {
+    let changed = false;
+    for (const mention of this.mentions) {
+      const { range } = mention;
+      if (range.collapsed || !range.startContainer.isConnected || !range.endContainer.isConnected) {
+        this.highlighter.delete(mention.topic, range);
+        this.mentions.delete(mention);
+        changed = true;
+      }
+    }
+    this.pending = this.pending.filter((entry) => entry.range.startContainer.isConnected);
+    if (changed) this.emit();
+  }
+
+  private enqueue(root: Node): Promise<void> {
+    this.queue.push(root);
+    if (this.running) return this.idle ?? Promise.resolve();
+    this.idle = this.run();
+    return this.idle;
+  }
+
+  private idle: Promise<void> | undefined;
+
+  private async run(): Promise<void> {
+    this.running = true;
+    const passStart = performance.now();
+    const detail: ScanDetail = { textNodes: 0, chars: 0, matches: 0 };
+    const before = this.mentions.size;
+    let cuesGrew = false;
+    let newPending = false;
+    try {
+      while (this.queue.length > 0 && !this.disposed) {
+        const root = this.queue.shift() as Node;
+        if (!root.isConnected) continue;
+        this.forgetInside(root);
+        const tree = root.getRootNode() as Document | ShadowRoot;
+        if (tree.nodeType === 11) this.highlighter.styleTree(tree);
+        const walker = new RunWalker(
+          root,
+          (run) => {
+            const result = this.matcher.scan(run.text);
+            if (mergeCues(this.pageCues, result.cues)) cuesGrew = true;
+            for (const match of result.matches) {
+              if (this.addMatch(run, match)) detail.matches++;
+              else if (match.needsContext && !match.excluded) newPending = true;
+            }
+          },
+          (shadow) => {
+            this.observeShadow(shadow);
+            this.highlighter.styleTree(shadow);
+            this.queue.push(shadow);
+          },
+        );
+        for (;;) {
+          const finished = walker.walk(performance.now() + this.sliceMs);
+          if (finished) break;
+          await yieldToPage();
+          if (this.disposed) return;
+          // The part of the page we were in went away while we yielded: scan the rest anew.
+          if (walker.position && !walker.position.isConnected) {
+            this.queue.push(this.doc.body ?? this.doc.documentElement);
+            break;
+          }
+        }
+        detail.textNodes += walker.stats.textNodes;
+        detail.chars += walker.stats.chars;
+      }
+      if (cuesGrew || newPending) detail.matches += this.resolvePending();
+    } finally {
+      this.running = false;
+    }
+    this.passCount++;
+    try {
+      performance.measure('yalu:scan', { start: passStart, end: performance.now(), detail });
+    } catch {
+      // A page that replaced performance.measure: the marks still work.
+    }
+    if (this.mentions.size !== before || detail.matches > 0) this.emit();
+    if (this.queue.length > 0 && !this.disposed) {
+      this.idle = this.run();
+      await this.idle;
+    }
+  }
+
+  /** Forgets the marks inside `root`, which is about to be scanned again. */
+  private forgetInside(root: Node): void {
+    for (const mention of this.mentions) {
+      if (containsComposed(root, mention.block) || !mention.block.isConnected) {
+        this.highlighter.delete(mention.topic, mention.range);
+        this.mentions.delete(mention);
+      }
+    }
+    this.pending = this.pending.filter((entry) => !containsComposed(root, entry.block));
+  }
+
+  /** Records a match; returns true when it counts now (false when it waits for context or never counts). */
+  private addMatch(run: TextRun, match: Match): boolean {
+    if (match.needsContext && match.excluded) return false;
+    const [startNode, startOffset, endNode, endOffset] = runPositions(run, match.start, match.end);
+    const range = this.doc.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    const mention = { topic: match.topic, range, block: run.block };
+    if (match.needsContext && !countsOnPage(match, this.pageCues)) {
+      this.pending.push({ ...mention, match });
+      return false;
+    }
+    this.mentions.add(mention);
+    this.highlighter.add(match.topic, range);
+    return true;
+  }
+
+  /** Marks the waiting ambiguous names whose context the page has now shown. */
+  private resolvePending(): number {
+    let added = 0;
+    this.pending = this.pending.filter((entry) => {
+      if (!countsOnPage(entry.match, this.pageCues)) return true;
+      const mention: Mention = { topic: entry.topic, range: entry.range, block: entry.block };
+      this.mentions.add(mention);
+      this.highlighter.add(entry.topic, entry.range);
+      added++;
+      return false;
+    });
+    return added;
+  }
+}

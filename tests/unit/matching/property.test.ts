@@ -1,0 +1,173 @@
+/**
+ * The matcher against the slow reference (reference.ts) on random text: names of every topic,
+ * disguised with case, dashes, spaces, soft hyphens, apostrophes and decomposed accents, among
+ * noise built from the same letters, name fragments, CJK characters and invisible characters.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NAME_GUARDS, TOPIC_NAMES } from '../../../src/knowledge/names';
+import { CORE_TOPIC_IDS, TOPIC_IDS, type TopicId } from '../../../src/knowledge/types';
+import { type CustomTerm, compileMatcher, nameKey } from '../../../src/matching';
+import { PatternAutomaton } from '../../../src/matching/automaton';
+import { referenceEntries, referenceScan } from './reference';
+
+const NAME_TEXTS = [...TOPIC_NAMES.flatMap((topic) => topic.names.map((name) => name.text)), ...NAME_GUARDS];
+
+const SPACES = [' ', ' ', ' ', '  ', '\u00a0', '\n', '\r\n ', '\t', '\u202f', '\u2007', ' - ', ' \u2013 ', ' \u00ad'];
+const DASHES = ['-', '-', '\u2010', '\u2011', '\u2013', '\u2014', '\u2212', '\uff0d', ' ', '\u2013 '];
+const APOSTROPHES = ["'", '\u2019', '\u2018', '\u02bc', '`'];
+const DOTS = ['.', '\u00b7', '\u30fb', '\u2027'];
+const INVISIBLES = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+
+/** One way of writing a name, chosen by a stream of random numbers. */
+function disguise(name: string, random: () => number): string {
+  let out = '';
+  for (const char of name) {
+    const roll = random();
+    if (char === ' ') out += SPACES[Math.floor(roll * SPACES.length)];
+    else if (char === '-' || char === '\u2013') out += DASHES[Math.floor(roll * DASHES.length)];
+    else if (char === "'") out += APOSTROPHES[Math.floor(roll * APOSTROPHES.length)];
+    else if (char === '.' || char === '\u00b7') out += DOTS[Math.floor(roll * DOTS.length)];
+    else if (roll < 0.15) out += char.toUpperCase();
+    else if (roll < 0.2) out += char.normalize('NFD');
+    else out += char;
+    if (random() < 0.04) out += INVISIBLES[Math.floor(random() * INVISIBLES.length)];
+  }
+  return out;
+}
+
+const noiseChar = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyz KOREANWAR 0123456789.,;:!?()"\'-',
+  ...[
+    'Korean',
+    'War',
+    'war',
+    'riors',
+    'fare',
+    's',
+    'Sino',
+    'Vietnamese',
+    'China',
+    'North',
+    'treaty',
+    'post-',
+    '1961',
+    '1979',
+    '6.25',
+  ],
+  ...[
+    '中',
+    '朝',
+    '鮮',
+    '鲜',
+    '戰',
+    '战',
+    '爭',
+    '争',
+    '韓',
+    '略',
+    '文',
+    '革',
+    '新',
+    '한',
+    '국',
+    '전',
+    '쟁',
+    '북',
+    '중',
+    '越',
+  ],
+  ...[
+    '\u00ad',
+    '\u200b',
+    '\u00a0',
+    '\u2013',
+    '\u2019',
+    '\u0301',
+    '\u0302',
+    'é',
+    'ệ',
+    'Đ',
+    'İ',
+    'ﬂ',
+    'ﬁ',
+    'Ｋ',
+    '６',
+    '·',
+    '\n',
+    '😀',
+  ],
+);
+const noise = fc.array(noiseChar, { maxLength: 8 }).map((chars) => chars.join(''));
+const disguisedName = fc
+  .tuple(
+    fc.constantFrom(...NAME_TEXTS),
+    fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 200, maxLength: 200 }),
+  )
+  .map(([name, numbers]) => {
+    let index = 0;
+    return disguise(name, () => numbers[index++ % numbers.length]!);
+  });
+const text = fc
+  .array(fc.oneof(noise, disguisedName, disguisedName), { maxLength: 10 })
+  .map((pieces) => pieces.join(''));
+
+function compare(enabled: readonly TopicId[], customTerms: readonly CustomTerm[] = []) {
+  const matcher = compileMatcher(TOPIC_NAMES, { enabledTopics: enabled, customTerms, guards: NAME_GUARDS });
+  const entries = [
+    ...referenceEntries(TOPIC_NAMES, new Set(enabled)).filter((entry) => entry.topic !== undefined),
+    ...customTerms.map((term) => ({ text: term.text, topic: term.topic })),
+    ...NAME_GUARDS.map((guard) => ({ text: guard, topic: undefined })),
+  ];
+  return (input: string) => {
+    const actual = matcher.scan(input).matches.map(({ start, end, topic }) => ({ start, end, topic }));
+    expect(actual).toEqual(referenceScan(input, entries));
+  };
+}
+
+describe('matcher against the reference implementation', () => {
+  it('agrees with every topic on', () => {
+    fc.assert(fc.property(text, compare(TOPIC_IDS)), { numRuns: 1500 });
+  });
+
+  it('agrees with the core topics only', () => {
+    fc.assert(fc.property(text, compare(CORE_TOPIC_IDS)), { numRuns: 800 });
+  });
+
+  it('agrees with custom terms full of regex metacharacters', () => {
+    const customTerms: CustomTerm[] = [
+      { topic: 'korean-war', text: 'a.b*c' },
+      { topic: 'korean-war', text: '(war)' },
+      { topic: 'mao-zedong', text: 'x|y+' },
+      { topic: 'kim-il-sung', text: '[북중]' },
+    ];
+    const withTerms = fc
+      .array(fc.oneof(text, fc.constantFrom('a.b*c', 'A.B*C', '(war)', '(WAR)', 'x|y+', '[북중]', 'abbbc', 'x', 'y')), {
+        maxLength: 6,
+      })
+      .map((pieces) => pieces.join(' '));
+    fc.assert(fc.property(withTerms, compare(TOPIC_IDS, customTerms)), { numRuns: 500 });
+  });
+
+  it('finds the same hits in a slice of a text as in the slice on its own', () => {
+    const keys = [...new Set(NAME_TEXTS.map(nameKey))];
+    const automaton = new PatternAutomaton(keys);
+    const hits = (input: string, from?: number, to?: number): number[][] => {
+      const found: number[][] = [];
+      automaton.run(input, (pattern, start, end) => found.push([pattern, start, end]), from, to);
+      return found.sort((a, b) => a[1]! - b[1]! || a[2]! - b[2]! || a[0]! - b[0]!);
+    };
+    fc.assert(
+      fc.property(text, text, text, (before, middle, after) => {
+        const shifted = hits(middle).map(([pattern, start, end]) => [
+          pattern!,
+          start! + before.length,
+          end! + before.length,
+        ]);
+        expect(hits(before + middle + after, before.length, before.length + middle.length)).toEqual(shifted);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
