@@ -1,31 +1,30 @@
 /**
  * Content script entry. Runs at document_idle in every frame of every page, so where there is
- * nothing to mark it must cost almost nothing: one walk of the text, no element added.
+ * nothing to mark it must cost almost nothing: settings are read once, the text walked once,
+ * and no element is added to the page.
  */
-import { CORE_TOPIC_IDS } from '../knowledge/types';
-import { createTopicMatcher } from '../matching';
-import { markStylesCss } from '../ui/mark-styles';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { type ContentMessage, isContentMessage } from '../messages';
+import { loadSettings, type SettingsAreas, watchSettings } from '../settings';
+import { ContentApp } from './app';
 import { Highlighter } from './highlighter';
-import { Scanner } from './scanner';
+import { contentHandlers } from './message-handlers';
 
-const DEFAULT_COLORS = {
-  'korean-war': '#ffd166',
-  'sino-north-korean-treaty': '#9be7d4',
-  'sino-vietnamese-war': '#d9c8ff',
-};
-
-function main(): void {
+async function main(): Promise<void> {
   if (!Highlighter.supported(window) || !document.documentElement) return;
-  const highlighter = new Highlighter(document);
-  highlighter.setCss(
-    markStylesCss(
-      CORE_TOPIC_IDS.map((topic) => ({ topic, color: DEFAULT_COLORS[topic] })),
-      'both',
-    ),
-  );
-  highlighter.styleTree(document);
-  const scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter);
-  void scanner.start();
+  const areas = browser.storage as unknown as SettingsAreas;
+  const { settings } = await loadSettings(areas);
+  const app = new ContentApp(document, settings);
+  app.apply(settings);
+  watchSettings(areas, (loaded) => app.apply(loaded.settings));
+
+  const handlers = contentHandlers(app, document);
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Only the top frame answers, so the popup gets one reply per tab; only our extension asks.
+    if (window !== window.top || sender.id !== browser.runtime.id || !isContentMessage(message)) return undefined;
+    const handler = handlers[message.type] as (message: ContentMessage) => unknown;
+    return Promise.resolve(handler(message));
+  });
 }
 
-main();
+void main();
