@@ -1,13 +1,8 @@
 import { render } from 'preact';
 import '../ui/base.css';
-
-function Options() {
-  return (
-    <main class="yl-page yl-options">
-      <h1>Yalu Lens options</h1>
-    </main>
-  );
-}
+import '../ui/controls.css';
+import './options.css';
+import { App } from './app';
 
 const app = document.getElementById('app');
-if (app) render(<Options />, app);
+if (app) render(<App />, app);
