@@ -51,17 +51,19 @@ export class PatternAutomaton {
   private readonly needsLeftBoundary: Uint8Array;
   private readonly needsRightBoundary: Uint8Array;
 
-  private readonly symbolOfChar = new Map<number, number>();
+  /** Symbol of each UTF-16 unit that occurs in a pattern; 0 (OTHER_SYMBOL) for all others. */
+  private readonly symbolOfChar = new Uint16Array(0x10000);
   private readonly symbolCount: number;
   private readonly denseSymbols: number;
   private readonly unitInfo = new Int32Array(0x10000);
   private readonly expansions = new Map<number, Expansion>();
 
-  // The trie: children by (state * symbolCount + symbol); failure and output links per state.
-  private readonly trieChildren = new Map<number, number>();
+  // The trie, as typed arrays: children are a linked list (firstChild, nextSibling).
   private readonly parent: Int32Array;
   /** The symbol on the trie edge into each state (the last symbol of its path). */
   private readonly incoming: Int32Array;
+  private readonly firstChild: Int32Array;
+  private readonly nextSibling: Int32Array;
   private readonly ownPatterns: (number[] | undefined)[];
   /** Failure link of each state, -1 until first needed. */
   private readonly failure: Int32Array;
@@ -75,68 +77,95 @@ export class PatternAutomaton {
   private readonly denseDelta: Uint16Array | Uint32Array;
   private readonly sparseDelta = new Map<number, number>();
 
+  // Construction avoids Map and Set: it runs on every page load in cold (interpreted) code, where
+  // sorting once and filling typed arrays costs a fraction of hashing every pattern character.
   constructor(patterns: readonly string[]) {
-    this.patternCount = patterns.length;
-    this.muted = new Uint8Array(patterns.length);
-    this.lengths = new Int32Array(patterns.length);
-    this.needsLeftBoundary = new Uint8Array(patterns.length);
-    this.needsRightBoundary = new Uint8Array(patterns.length);
+    const patternCount = patterns.length;
+    this.patternCount = patternCount;
+    this.muted = new Uint8Array(patternCount);
+    this.lengths = new Int32Array(patternCount);
+    this.needsLeftBoundary = new Uint8Array(patternCount);
+    this.needsRightBoundary = new Uint8Array(patternCount);
 
-    // Symbols: frequent (ASCII) characters first so they land in the dense part of the table.
-    const chars = new Set<number>();
+    // Symbols in code order, so ASCII lands in the dense part of the DFA table.
+    const symbolOfChar = this.symbolOfChar;
+    const chars: number[] = [];
     let totalLength = 0;
-    for (const pattern of patterns) {
-      totalLength += pattern.length;
-      for (let index = 0; index < pattern.length; index++) chars.add(pattern.charCodeAt(index));
-    }
-    chars.delete(0x20);
-    const ordered = [...chars].sort((a, b) => a - b);
-    let nextSymbol = SEPARATOR_SYMBOL + 1;
-    for (const code of ordered) this.symbolOfChar.set(code, nextSymbol++);
-    this.symbolCount = nextSymbol;
-    this.denseSymbols = Math.min(nextSymbol, MAX_DENSE_SYMBOLS);
-
-    // The trie. At most one state per pattern character, plus the root.
-    const parent = new Int32Array(totalLength + 1);
-    const incoming = new Int32Array(totalLength + 1);
-    const ownPatterns: (number[] | undefined)[] = [undefined];
-    let stateCount = 1;
-    for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
+    for (let patternIndex = 0; patternIndex < patternCount; patternIndex++) {
       const pattern = patterns[patternIndex]!;
       if (pattern.length === 0 || pattern.charCodeAt(0) === 0x20 || pattern.charCodeAt(pattern.length - 1) === 0x20) {
         throw new Error(`pattern must be a trimmed, non-empty match key: ${JSON.stringify(pattern)}`);
       }
-      let state = 0;
+      totalLength += pattern.length;
       for (let index = 0; index < pattern.length; index++) {
         const code = pattern.charCodeAt(index);
-        const symbol = code === 0x20 ? SEPARATOR_SYMBOL : this.symbolOfChar.get(code)!;
-        const key = state * this.symbolCount + symbol;
-        let child = this.trieChildren.get(key);
-        if (child === undefined) {
-          child = stateCount++;
-          parent[child] = state;
-          incoming[child] = symbol;
-          ownPatterns.push(undefined);
-          this.trieChildren.set(key, child);
+        if (code !== 0x20 && symbolOfChar[code] === 0) {
+          symbolOfChar[code] = 1;
+          chars.push(code);
         }
-        state = child;
       }
-      const ending = ownPatterns[state];
-      if (ending === undefined) ownPatterns[state] = [patternIndex];
+    }
+    chars.sort((a, b) => a - b);
+    for (let index = 0; index < chars.length; index++) symbolOfChar[chars[index]!] = SEPARATOR_SYMBOL + 1 + index;
+    symbolOfChar[0x20] = SEPARATOR_SYMBOL;
+    this.symbolCount = SEPARATOR_SYMBOL + 1 + chars.length;
+    this.denseSymbols = Math.min(this.symbolCount, MAX_DENSE_SYMBOLS);
+
+    // The trie, built from the patterns in sorted order: each pattern shares its first `common`
+    // characters with the one before, so only the rest needs new states. At most one state per
+    // pattern character, plus the root.
+    const order = Array.from({ length: patternCount }, (_, index) => index);
+    order.sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : a - b));
+    const parent = new Int32Array(totalLength + 1);
+    const incoming = new Int32Array(totalLength + 1);
+    const firstChild = new Int32Array(totalLength + 1).fill(-1);
+    const nextSibling = new Int32Array(totalLength + 1).fill(-1);
+    const ownPatterns: (number[] | undefined)[] = new Array<number[] | undefined>(totalLength + 1).fill(undefined);
+    const path: number[] = [0];
+    let previous = '';
+    let stateCount = 1;
+    for (const patternIndex of order) {
+      const pattern = patterns[patternIndex]!;
+      let common = 0;
+      const limit = Math.min(pattern.length, previous.length);
+      while (common < limit && pattern.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      for (let index = common; index < pattern.length; index++) {
+        const state = path[index]!;
+        const child = stateCount++;
+        parent[child] = state;
+        incoming[child] = symbolOfChar[pattern.charCodeAt(index)]!;
+        // Siblings come in sorted order; prepending keeps the lookup simple (the order is irrelevant).
+        nextSibling[child] = firstChild[state]!;
+        firstChild[state] = child;
+        path[index + 1] = child;
+      }
+      const end = path[pattern.length]!;
+      const ending = ownPatterns[end];
+      if (ending === undefined) ownPatterns[end] = [patternIndex];
       else ending.push(patternIndex);
       this.lengths[patternIndex] = pattern.length;
       this.needsLeftBoundary[patternIndex] = isBoundaryWordChar(pattern.charCodeAt(0)) ? 1 : 0;
       this.needsRightBoundary[patternIndex] = isBoundaryWordChar(pattern.charCodeAt(pattern.length - 1)) ? 1 : 0;
+      previous = pattern;
     }
     this.ownPatterns = ownPatterns;
     this.parent = parent;
     this.incoming = incoming;
+    this.firstChild = firstChild;
+    this.nextSibling = nextSibling;
     this.failure = new Int32Array(stateCount).fill(-1);
     this.failure[0] = 0;
     this.outputState = new Int32Array(stateCount).fill(-2);
     this.outputState[0] = -1;
     const tableSize = stateCount * this.denseSymbols;
     this.denseDelta = stateCount < 0xffff ? new Uint16Array(tableSize) : new Uint32Array(tableSize);
+  }
+
+  private trieChild(state: number, symbol: number): number {
+    for (let child = this.firstChild[state]!; child !== -1; child = this.nextSibling[child]!) {
+      if (this.incoming[child] === symbol) return child;
+    }
+    return -1;
   }
 
   private failureOf(state: number): number {
@@ -171,8 +200,8 @@ export class PatternAutomaton {
     const slot = state * (dense ? this.denseSymbols : this.symbolCount) + symbol;
     const cached = dense ? this.denseDelta[slot]! : (this.sparseDelta.get(slot) ?? 0);
     if (cached !== 0) return cached - 1;
-    const child = this.trieChildren.get(state * this.symbolCount + symbol);
-    const target = child !== undefined ? child : state === 0 ? 0 : this.next(this.failureOf(state), symbol);
+    const child = this.trieChild(state, symbol);
+    const target = child !== -1 ? child : state === 0 ? 0 : this.next(this.failureOf(state), symbol);
     if (dense) this.denseDelta[slot] = target + 1;
     else this.sparseDelta.set(slot, target + 1);
     return target;
@@ -190,14 +219,14 @@ export class PatternAutomaton {
       const word: boolean[] = [];
       for (let index = 0; index < folded.length; index++) {
         const unit = folded.charCodeAt(index);
-        symbols.push(this.symbolOfChar.get(unit) ?? OTHER_SYMBOL);
+        symbols.push(this.symbolOfChar[unit]!);
         word.push(isBoundaryWordChar(unit));
       }
       this.expansions.set(code, { symbols, word });
       info |= EXPANDS_BIT;
     } else {
       const unit = folded.charCodeAt(0);
-      info |= this.symbolOfChar.get(unit) ?? OTHER_SYMBOL;
+      info |= this.symbolOfChar[unit]!;
       if (isBoundaryWordChar(unit)) info |= WORD_BIT;
     }
     this.unitInfo[code] = info;

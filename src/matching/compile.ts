@@ -48,8 +48,21 @@ export interface Matcher {
   scan(text: string, knownCues?: ReadonlySet<CueKey>): ScanResult;
 }
 
+// Names repeat across topics (every topic lists the same China cues); keys are computed once.
+const keyCache = new Map<string, string>();
+
+function cachedKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = nameKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
 /** The key and the variants without each space next to a CJK character (all subsets up to 3). */
 export function spacingVariants(key: string): string[] {
+  if (!/ [\u1100-\uffdc]|[\u1100-\uffdc] /.test(key)) return [key];
   const optional: number[] = [];
   for (let index = 0; index < key.length; index++) {
     if (key[index] !== ' ') continue;
@@ -66,7 +79,12 @@ export function spacingVariants(key: string): string[] {
   const variants = [key];
   for (const removed of subsets) {
     const drop = new Set(removed);
-    variants.push([...key].filter((_, index) => !drop.has(index)).join(''));
+    variants.push(
+      key
+        .split('')
+        .filter((_, index) => !drop.has(index))
+        .join(''),
+    );
   }
   return variants;
 }
@@ -95,10 +113,9 @@ class CompiledMatcher implements Matcher {
   private readonly automaton: PatternAutomaton;
   /** Cue groups an unambiguous name of a topic vouches for. */
   private readonly cuesOfTopic = new Map<TopicId, readonly CueKey[]>();
-  private readonly exclusionKeys: string[] = [];
-  private readonly exclusionTopics: Set<TopicId>[] = [];
-  /** Built on first use: most pages have no ambiguous name at all. */
-  private exclusionAutomaton: PatternAutomaton | undefined;
+  /** Each topic's other parties, compiled on first use: most pages have no ambiguous name at all. */
+  private readonly exclusionLists: { readonly topic: TopicId; readonly texts: readonly string[] }[] = [];
+  private exclusions: { readonly automaton: PatternAutomaton; readonly topics: readonly Set<TopicId>[] } | undefined;
   // Scratch state of the scan in progress, so the automaton's callback is allocated once.
   private readonly candidates: number[] = [];
   private scanCues: Set<CueKey> | undefined;
@@ -128,11 +145,11 @@ class CompiledMatcher implements Matcher {
           const cue: CueKey = `${topic.id}/${groupIndex}`;
           required.push(cue);
           for (const text of group) {
-            const role = this.roleOf(nameKey(text));
+            const role = this.roleOf(cachedKey(text));
             if (role !== undefined && !role.cues.includes(cue)) role.cues.push(cue);
           }
         });
-        for (const text of topic.context.sentenceMustNotMention) this.addExclusion(nameKey(text), topic.id);
+        this.exclusionLists.push({ topic: topic.id, texts: topic.context.sentenceMustNotMention });
       }
       Object.freeze(required);
       this.cuesOfTopic.set(topic.id, required);
@@ -142,7 +159,7 @@ class CompiledMatcher implements Matcher {
       this.addName(term.text, term.topic, term.needsContext === true, this.cuesOfTopic.get(term.topic) ?? []);
     }
     for (const guard of options.guards ?? []) {
-      for (const key of spacingVariants(nameKey(guard))) {
+      for (const key of spacingVariants(cachedKey(guard))) {
         const role = this.roleOf(key);
         if (role !== undefined) role.guard = true;
       }
@@ -165,22 +182,11 @@ class CompiledMatcher implements Matcher {
 
   private addName(text: string, topic: TopicId, needsContext: boolean, requiredCues: readonly CueKey[]): void {
     const nameRole: NameRole = { topic, name: text, needsContext, requiredCues: needsContext ? requiredCues : [] };
-    for (const key of spacingVariants(nameKey(text))) {
+    for (const key of spacingVariants(cachedKey(text))) {
       const role = this.roleOf(key);
       // The first name with a key keeps it: built-in names before custom terms, in list order.
       if (role !== undefined && role.name === undefined) role.name = nameRole;
     }
-  }
-
-  private addExclusion(key: string, topic: TopicId): void {
-    if (key.length === 0) return;
-    let index = this.exclusionKeys.indexOf(key);
-    if (index === -1) {
-      index = this.exclusionKeys.length;
-      this.exclusionKeys.push(key);
-      this.exclusionTopics.push(new Set());
-    }
-    this.exclusionTopics[index]!.add(topic);
   }
 
   private mutedFor: ReadonlySet<CueKey> | undefined;
@@ -261,18 +267,38 @@ class CompiledMatcher implements Matcher {
 
   /** Topics whose rule forbids a word that occurs in `text[start, end)`. */
   private topicsExcludedIn(text: string, start: number, end: number): Set<TopicId> {
-    const topics = new Set<TopicId>();
-    if (this.exclusionKeys.length === 0) return topics;
-    this.exclusionAutomaton ??= new PatternAutomaton(this.exclusionKeys);
-    this.exclusionAutomaton.run(
+    const excluded = new Set<TopicId>();
+    if (this.exclusions === undefined) {
+      const keys: string[] = [];
+      const topics: Set<TopicId>[] = [];
+      const indexOfKey = new Map<string, number>();
+      for (const { topic, texts } of this.exclusionLists) {
+        for (const text of texts) {
+          const key = cachedKey(text);
+          if (key.length === 0) continue;
+          let index = indexOfKey.get(key);
+          if (index === undefined) {
+            index = keys.length;
+            indexOfKey.set(key, index);
+            keys.push(key);
+            topics.push(new Set());
+          }
+          topics[index]!.add(topic);
+        }
+      }
+      this.exclusions = { automaton: new PatternAutomaton(keys), topics };
+    }
+    const { automaton, topics } = this.exclusions;
+    if (automaton.patternCount === 0) return excluded;
+    automaton.run(
       text,
       (pattern) => {
-        for (const topic of this.exclusionTopics[pattern]!) topics.add(topic);
+        for (const topic of topics[pattern]!) excluded.add(topic);
       },
       start,
       end,
     );
-    return topics;
+    return excluded;
   }
 }
 

@@ -14,7 +14,7 @@
  *   const pageCues = new Set<CueKey>();
  *   const pending: { match: Match; run: Run }[] = [];    // needsContext, not excluded
  *   for each text run (first pass, then each batch of mutations):
- *     const { matches, cues } = matcher.scan(run.text);
+ *     const { matches, cues } = matcher.scan(run.text, pageCues);   // pageCues: skip known cue words
  *     const cuesGrew = mergeCues(pageCues, cues);
  *     for (const match of matches) {
  *       if (!match.needsContext) highlight(match);          // counts at once
@@ -24,8 +24,9 @@
  *     if (cuesGrew || new pending) highlight every pending entry with countsOnPage(entry.match, pageCues)
  *       and drop it from pending.
  *
- * Keeping pageCues monotone (never removing cues when text goes away) is the simple choice; a
- * scanner that wants to be exact keeps each run's `cues` and rebuilds the union on removal.
+ * Keeping pageCues monotone (never removing cues when text goes away) is the simple choice, and
+ * lets `scan` skip cue words already seen. A scanner that wants to be exact keeps each run's
+ * `cues` (scanning without `knownCues`, so they are complete) and rebuilds the union on removal.
  */
 
 import type { CueKey, Match } from './match';

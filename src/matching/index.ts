@@ -2,10 +2,12 @@
  * Text in, matches out. Pure: no DOM, no browser API.
  *
  *   const matcher = createTopicMatcher(enabledTopicIds, customTerms);   // once per settings change
- *   const { matches, cues } = matcher.scan(runText);                    // per text run
+ *   const { matches, cues } = matcher.scan(runText, pageCues);          // per text run
+ *   mergeCues(pageCues, cues);
  *   // unambiguous matches count at once; needsContext ones once countsOnPage(match, pageCues)
  *
- * See context.ts for the page-level protocol a DOM scanner follows.
+ * See context.ts for the page-level protocol a DOM scanner follows, compile.ts for what a match
+ * is, normalize.ts for what counts as the same text.
  */
 
 import { NAME_GUARDS, TOPIC_NAMES } from '../knowledge/names';

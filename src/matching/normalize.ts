@@ -8,8 +8,9 @@
  * reference implementation) produces exactly the same sequence. Per code unit:
  *
  * - case: `toLowerCase()`, which is locale-independent (`toLocaleLowerCase` is not). It can grow a
- *   string ('İ' becomes 'i' + U+0307), so one code unit may fold to several; the offset map records
- *   the source code unit for each of them.
+ *   string ('İ' becomes 'i' + U+0307, whose mark is then dropped), and ligatures fold to several
+ *   letters, so one code unit may fold to several; the offset map records the source code unit of
+ *   each of them.
  * - diacritics on Latin, Greek and Cyrillic letters are dropped, and combining marks are removed:
  *   Vietnamese pages come both precomposed (NFC) and decomposed (NFD), and readers often type
  *   Vietnamese without tones; "Chiến tranh Triều Tiên" and "Chien tranh Trieu Tien" are the same
@@ -111,13 +112,36 @@ for (const [first, last] of COMBINING_RANGES) setFold(range(first, last), '');
 
 export function isCombiningMark(code: number): boolean {
   if (code < 0x300) return false;
-  for (const [first, last] of COMBINING_RANGES) if (code >= first && code <= last) return true;
+  // Indexed loops, not for-of with destructuring: these run in cold code at every page load.
+  for (let index = 0; index < COMBINING_RANGES.length; index++) {
+    const range = COMBINING_RANGES[index]!;
+    if (code >= range[0] && code <= range[1]) return true;
+  }
   return false;
 }
 
-/** Letters whose accents are dropped: Latin, Greek, Cyrillic (never Hangul, whose NFD is jamo). */
+// Folds of U+00C0–U+024F and U+1E00–U+1EFF (Latin-1 to Latin Extended-B, Latin Extended
+// Additional: every Vietnamese letter), one character each: lower case, NFD, combining marks
+// dropped, 'đ' as 'd'. Precomputed because the content script folds these while it compiles its
+// names on every page load, where each first use of Unicode normalisation or a Unicode-property
+// RegExp costs. A unit test derives both tables from String#normalize again.
+export const LATIN_BASE_00C0 =
+  'aaaaaaæceeeeiiiiðnooooo×øuuuuyþßaaaaaaæceeeeiiiiðnooooo÷øuuuuyþy' +
+  'aaaaaaccccccccddddeeeeeeeeeegggggggghhħħiiiiiiiiiıĳĳjjkkĸllllllŀ' +
+  'ŀłłnnnnnnŉŋŋooooooœœrrrrrrssssssssttttŧŧuuuuuuuuuuuuwwyyyzzzzzzſ' +
+  'ƀɓƃƃƅƅɔƈƈɖɗƌƌƍǝəɛƒƒɠɣƕɩɨƙƙƚƛɯɲƞɵooƣƣƥƥʀƨƨʃƪƫƭƭʈuuʊʋƴƴƶƶʒƹƹƺƻƽƽƾƿ' +
+  'ǀǁǂǃǆǆǆǉǉǉǌǌǌaaiioouuuuuuuuuuǝaaaaææǥǥggkkooooʒʒjǳǳǳggƕƿnnaaææøø' +
+  'aaaaeeeeiiiioooorrrruuuussttȝȝhhƞȡȣȣȥȥaaeeooooooooyyȴȵȶȷȸȹⱥȼȼƚⱦȿ' +
+  'ɀɂɂƀʉʌɇɇɉɉɋɋɍɍɏɏ';
+export const LATIN_BASE_1E00 =
+  'aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm' +
+  'mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv' +
+  'wwwwwwwwwwxxxxyyzzzzzzhtwyẚſẜẝßẟaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee' +
+  'eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyyỻỻỽỽỿỿ';
+
+/** Other letters whose accents are dropped, through NFD at run time: Greek and Cyrillic (not Hangul). */
 function hasFoldableDiacritics(code: number): boolean {
-  return (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1fff);
+  return (code >= 0x370 && code <= 0x52f) || (code >= 0x1f00 && code <= 0x1fff);
 }
 
 const COMBINING_MARKS_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
@@ -128,6 +152,8 @@ function computeFold(code: number): string {
   if (code >= 0xd800 && code <= 0xdfff) return String.fromCharCode(code);
   if (code >= 0xff01 && code <= 0xff5e) return foldCodeUnit(code - 0xfee0);
   if (isCjkChar(code)) return String.fromCharCode(code); // caseless, and never decomposed
+  if (code >= 0xc0 && code <= 0x24f) return LATIN_BASE_00C0[code - 0xc0]!;
+  if (code >= 0x1e00 && code <= 0x1eff) return LATIN_BASE_1E00[code - 0x1e00]!;
   const char = String.fromCharCode(code);
   let folded: string;
   if (code >= 0xfb00 && code <= 0xfb06) {
@@ -192,9 +218,11 @@ const CJK_RANGES: readonly (readonly [number, number])[] = [
 /** Han, kana and Hangul: aliases in these scripts match as substrings. */
 export function isCjkChar(code: number): boolean {
   if (code < 0x1100) return false;
-  for (const [first, last] of CJK_RANGES) {
-    if (code < first) return false;
-    if (code <= last) return true;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3)) return true; // Han, Hangul
+  for (let index = 0; index < CJK_RANGES.length; index++) {
+    const range = CJK_RANGES[index]!;
+    if (code < range[0]) return false;
+    if (code <= range[1]) return true;
   }
   return false;
 }
@@ -206,6 +234,14 @@ function computeIsBoundaryWordChar(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   }
+  // Answer the characters of ordinary pages without the Unicode-property RegExp, whose first use
+  // compiles a large class (a couple of milliseconds): curly quotes, dashes, bullets and ellipses
+  // (U+2000–U+206F), currency, arrows, maths, box drawing, shapes and dingbats are not; Latin
+  // letters with diacritics are.
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  if (code >= 0x20a0 && code <= 0x20cf) return false;
+  if ((code >= 0x2190 && code <= 0x245f) || (code >= 0x2500 && code <= 0x2775)) return false;
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
   if (code >= 0xd800 && code <= 0xdfff) return false;
   if (isCjkChar(code)) return false;
   return BOUNDARY_WORD_RE.test(String.fromCharCode(code));

@@ -9,11 +9,21 @@ import {
   normalizeForMatching,
   originalRange,
 } from '../../../src/matching';
-import { APOSTROPHE_CODES, DASH_CODES, DOT_CODES, INVISIBLE_CODES, SPACE_CODES } from '../../../src/matching/normalize';
+import {
+  APOSTROPHE_CODES,
+  DASH_CODES,
+  DOT_CODES,
+  INVISIBLE_CODES,
+  LATIN_BASE_1E00,
+  LATIN_BASE_00C0,
+  SPACE_CODES,
+} from '../../../src/matching/normalize';
 
 const char = (code: number): string => String.fromCharCode(code);
+// Some tests walk the whole BMP or run properties: generous on shared CI machines.
+const SLOW = { timeout: 60_000 };
 
-describe('normalizeForMatching', () => {
+describe('normalizeForMatching', SLOW, () => {
   it('folds case without locale', () => {
     expect(normalizeForMatching('KOREAN War').text).toBe('korean war');
     expect(normalizeForMatching('ISTANBUL').text).toBe('istanbul');
@@ -145,7 +155,25 @@ describe('normalizeForMatching', () => {
   });
 });
 
-describe('foldCodeUnit', () => {
+describe('foldCodeUnit', SLOW, () => {
+  it('has Latin tables equal to lower case, NFD and no combining marks', () => {
+    const derive = (code: number): string => {
+      if (code === 0x110 || code === 0x111) return 'd';
+      const lower = char(code).toLowerCase();
+      const base = lower.normalize('NFD').replace(/\p{M}/gu, '');
+      return base.length > 0 ? base : lower;
+    };
+    for (const [first, table] of [
+      [0xc0, LATIN_BASE_00C0],
+      [0x1e00, LATIN_BASE_1E00],
+    ] as const) {
+      for (let index = 0; index < table.length; index++)
+        expect(table[index], `U+${(first + index).toString(16)}`).toBe(derive(first + index));
+    }
+    expect(LATIN_BASE_00C0.length).toBe(0x250 - 0xc0);
+    expect(LATIN_BASE_1E00.length).toBe(0x100);
+  });
+
   it('is idempotent over the whole BMP', () => {
     for (let code = 0; code < 0x10000; code++) {
       if (code >= 0xd800 && code <= 0xdfff) continue;
@@ -159,7 +187,7 @@ describe('foldCodeUnit', () => {
   });
 });
 
-describe('character classes', () => {
+describe('character classes', SLOW, () => {
   it('tells CJK characters by ranges that cover the Unicode scripts', () => {
     const script = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}]/u;
     for (let code = 0; code < 0x10000; code++) {
@@ -169,6 +197,15 @@ describe('character classes', () => {
         throw new Error(`U+${code.toString(16)}`);
     }
     expect(isCjkChar(0x30fb)).toBe(false); // the katakana middle dot is a dot
+  });
+
+  it('answers word characters exactly as letter, digit or mark, not CJK, not a surrogate', () => {
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    for (let code = 0; code < 0x10000; code++) {
+      const surrogate = code >= 0xd800 && code <= 0xdfff;
+      const expected = !surrogate && word.test(char(code)) && !isCjkChar(code);
+      if (isBoundaryWordChar(code) !== expected) throw new Error(`U+${code.toString(16)}`);
+    }
   });
 
   it('counts Latin, Cyrillic and Vietnamese letters, digits and marks as word characters, not CJK', () => {
