@@ -14,6 +14,15 @@ export { DEFAULT_DWELL_MS, defaultSettings } from './defaults';
 export { LIMITS } from './limits';
 export { MIGRATIONS, migrate } from './migrations';
 export {
+  isSitePaused,
+  type PauseReason,
+  patternsCovering,
+  pauseReason,
+  type SitePauseChange,
+  sitePatternFor,
+  withSitePaused,
+} from './pause';
+export {
   CARD_OPEN_ON,
   type CardOpenOn,
   MARK_STYLES,
