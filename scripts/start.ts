@@ -6,7 +6,7 @@
  * CI=true it runs headless instead: hovers the first mention, writes screenshots of the page,
  * the card, the popup and the options page into demo-output/, and prints what it found per topic.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, type TestPage } from '../tests/e2e/harness/browsers.ts';
 import { startServer } from '../tests/e2e/harness/server.ts';
@@ -46,15 +46,13 @@ if (first) {
   wrote.push(hasCard ? 'card.png' : 'card.png (no card opened)');
 }
 
-for (const [name, path] of [
-  ['popup', '/src/popup/index.html'],
-  ['options', '/src/options/index.html'],
-] as const) {
+wrote.push(await popupOverPage(page));
+
+for (const [name, path] of [['options', '/src/options/index.html']] as const) {
   const extensionPage = await browser.newPage();
-  if (name === 'popup') await extensionPage.setViewport(420, 640);
   await extensionPage.goto(`${browser.extensionOrigin}${path}`);
   await new Promise((done) => setTimeout(done, 300));
-  await extensionPage.screenshot(resolve(outDir, `${name}.png`), { fullPage: name === 'options' });
+  await extensionPage.screenshot(resolve(outDir, `${name}.png`), { fullPage: true });
   wrote.push(`${name}.png`);
   await extensionPage.close();
 }
@@ -68,6 +66,57 @@ if (page.errors.length) console.log(`Page errors: ${page.errors.join('\n')}`);
 
 await browser.close();
 await server.close();
+
+/**
+ * The real toolbar popup (chrome.action.openPopup() from the service worker) over the demo page,
+ * as popup.png. Headless Chromium draws no window around its pages, so the popup's own picture
+ * is laid over the page's where Chrome shows it, under the toolbar at the top right.
+ */
+async function popupOverPage(target: TestPage): Promise<string> {
+  if (!browser.chromium) return 'popup.png (not written: this browser cannot open the popup)';
+  await target.press('Escape');
+  await target.evaluate(() => scrollTo(0, 0));
+  const pageShot = resolve(outDir, '.page-under-popup.png');
+  const popupShot = resolve(outDir, '.popup-alone.png');
+  await target.screenshot(pageShot);
+  const popup = await browser.chromium.openActionPopup(target);
+  const deadline = Date.now() + 5_000;
+  while (
+    Date.now() < deadline &&
+    (await popup.evaluate(() => document.body.textContent?.includes('Counting mentions')))
+  )
+    await new Promise((done) => setTimeout(done, 100));
+  await popup.screenshot(popupShot);
+  await popup.close();
+  const composite = await browser.newPage();
+  await composite.setViewport(1280, 900);
+  await composite.evaluate(
+    async ([pageImage, popupImage]) => {
+      document.body.style.margin = '0';
+      const under = document.createElement('img');
+      under.src = `data:image/png;base64,${pageImage}`;
+      under.style.display = 'block';
+      const over = document.createElement('img');
+      over.src = `data:image/png;base64,${popupImage}`;
+      Object.assign(over.style, {
+        position: 'absolute',
+        top: '8px',
+        right: '12px',
+        border: '1px solid rgb(0 0 0 / 18%)',
+        borderRadius: '8px',
+        boxShadow: '0 8px 28px rgb(0 0 0 / 28%)',
+      });
+      document.body.append(under, over);
+      await Promise.all([...document.images].map((image) => image.decode()));
+    },
+    [readFileSync(pageShot).toString('base64'), readFileSync(popupShot).toString('base64')],
+  );
+  await composite.screenshot(resolve(outDir, 'popup.png'));
+  await composite.close();
+  rmSync(pageShot);
+  rmSync(popupShot);
+  return 'popup.png';
+}
 
 /** Per-topic counts read from the page's highlight registry, once the first scan is done. */
 async function waitForCounts(target: TestPage): Promise<Record<string, number>> {
@@ -108,9 +157,14 @@ async function firstMentionCenter(target: TestPage): Promise<{ x: number; y: num
 async function waitForCard(target: TestPage): Promise<boolean> {
   const deadline = Date.now() + 3_000;
   while (Date.now() < deadline) {
-    const open = await target.evaluate(
-      () => document.querySelector('yalu-lens')?.shadowRoot?.querySelector('[role="dialog"]') != null,
-    );
+    const open = await target.evaluate(async () => {
+      const root = document.querySelector('yalu-lens')?.shadowRoot;
+      const popover = root?.querySelector<HTMLElement>('.yl-popover[data-placed]');
+      if (!root?.querySelector('[role="dialog"]') || !popover) return false;
+      // The card fades in: wait for that to end, so the screenshot shows it as it rests.
+      await Promise.all(popover.getAnimations({ subtree: true }).map((animation) => animation.finished));
+      return true;
+    });
     if (open) return true;
     await new Promise((done) => setTimeout(done, 100));
   }

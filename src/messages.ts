@@ -4,8 +4,9 @@
  * src/content/message-handlers.ts), so there are no bare strings to mistype, and every message
  * that arrives is checked for its shape before anything acts on it.
  */
-import type { TopicCard, TopicId } from './knowledge/types';
+import type { ArticleInfo, TopicCard, TopicId } from './knowledge/types';
 import { TOPIC_IDS } from './knowledge/types';
+import type { PauseReason } from './settings/pause';
 
 /** Per-topic mention counts on one page. */
 export type TopicCounts = Partial<Record<TopicId, number>>;
@@ -13,21 +14,44 @@ export type TopicCounts = Partial<Record<TopicId, number>>;
 /** Messages to the background (from content scripts, the popup or the options page), with replies. */
 export interface BackgroundRequests {
   /** A content script's counts changed: the badge shows them. Sent by the top frame only. */
-  'page-counts': { request: { counts: TopicCounts; total: number }; reply: undefined };
+  'page-counts': { request: { counts: TopicCounts; total: number; paused?: PauseReason }; reply: undefined };
   /** The card's prose, kept out of the content script so the script on every page stays small. */
   'get-topic': { request: { topic: TopicId }; reply: TopicCard };
+  /** The article the cards quote (author, title, outlet, date, link), for their citations. */
+  'get-article': { request: Record<string, never>; reply: ArticleInfo };
 }
 
 /** Messages to a tab's content script (from the popup or the background), with replies. */
 export interface ContentRequests {
-  'get-page-counts': { request: Record<string, never>; reply: PageCountsReply };
+  // Record<never, never>, not Record<string, never>: the latter cannot be joined with { type }.
+  'get-page-counts': { request: Record<never, never>; reply: PageCountsReply };
+  /** The keyboard commands: go to the next or previous mention, open its card, focus it. Top frame only. */
+  'walk-mentions': { request: { direction: WalkDirection }; reply: MentionWalkReply };
+  /** The popup's "On this page" row: scroll to the topic's next mention, flash it, open its card. */
+  'show-next-mention': { request: { topic: TopicId }; reply: ShowMentionReply };
 }
+
+export type WalkDirection = 'next' | 'previous';
+
+/** The mention the walk went to (1-based among all marked mentions on the page), or none. */
+export type MentionWalkReply =
+  | { total: number; index: number; topic: TopicId }
+  | { total: 0; index: null; topic: null };
 
 export interface PageCountsReply {
   counts: TopicCounts;
   total: number;
   url: string;
+  /** Why nothing is marked here, when the reader paused marking; absent while marking. */
+  paused?: PauseReason;
+  /** True until the first scan of the page has finished: the counts may still grow. */
+  scanning?: boolean;
 }
+
+export type { PauseReason };
+
+/** Which mention was shown: its place among the topic's mentions (1-based), or none to show. */
+export type ShowMentionReply = { shown: true; index: number; total: number } | { shown: false };
 
 export type BackgroundMessage = {
   [K in keyof BackgroundRequests]: { type: K } & BackgroundRequests[K]['request'];
@@ -60,6 +84,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isPauseReason(value: unknown): value is PauseReason {
+  return value === 'site' || value === 'everywhere';
+}
+
 function isCounts(value: unknown): value is TopicCounts {
   return (
     isRecord(value) &&
@@ -69,12 +97,18 @@ function isCounts(value: unknown): value is TopicCounts {
 
 /** Shape checks per message type: whatever arrives is untrusted until one of these says yes. */
 const BACKGROUND_SHAPES: { [K in keyof BackgroundRequests]: (message: Record<string, unknown>) => boolean } = {
-  'page-counts': (message) => isCounts(message.counts) && Number.isInteger(message.total),
+  'page-counts': (message) =>
+    isCounts(message.counts) &&
+    Number.isInteger(message.total) &&
+    (message.paused === undefined || isPauseReason(message.paused)),
   'get-topic': (message) => isTopicId(message.topic),
+  'get-article': () => true,
 };
 
 const CONTENT_SHAPES: { [K in keyof ContentRequests]: (message: Record<string, unknown>) => boolean } = {
   'get-page-counts': () => true,
+  'walk-mentions': (message) => message.direction === 'next' || message.direction === 'previous',
+  'show-next-mention': (message) => isTopicId(message.topic),
 };
 
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {

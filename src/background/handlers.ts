@@ -2,10 +2,18 @@
  * The background's one handler map: every message type it accepts, and what it does.
  */
 import type { Runtime } from 'webextension-polyfill';
+import { ARTICLE } from '../knowledge/article';
 import { getTopic } from '../knowledge/topics';
 import type { BackgroundHandlers } from '../messages';
+import { showTabState } from './badge';
 
 export const backgroundHandlers: BackgroundHandlers<Runtime.MessageSender> = {
-  'page-counts': () => undefined,
+  'page-counts': async ({ counts, total, paused }, sender) => {
+    // Only a tab's top frame speaks for the tab (frames keep their counts to themselves).
+    if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+    await showTabState(sender.tab.id, paused ? { counts, total, paused } : { counts, total });
+    return undefined;
+  },
   'get-topic': ({ topic }) => getTopic(topic),
+  'get-article': () => ARTICLE,
 };

@@ -5,6 +5,9 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundMessage, isBackgroundMessage } from '../messages';
+import { repairSettings } from '../settings';
+import { installBadge } from './badge';
+import { registerCommands } from './commands';
 import { backgroundHandlers } from './handlers';
 
 /** Only our own extension's pages and content scripts may talk to us. */
@@ -20,3 +23,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   ) => unknown;
   return Promise.resolve(handler(message, sender));
 });
+
+// Stored settings are migrated to the current version (and damaged ones repaired, with a copy
+// kept for recovery) once per install or update, so no context has to write them back on its own.
+browser.runtime.onInstalled.addListener(() => {
+  void repairSettings(browser.storage);
+});
+
+registerCommands(browser as unknown as Parameters<typeof registerCommands>[0]);
+installBadge();

@@ -5,10 +5,10 @@
  * a paused site or "pause everywhere" removes every mark until resumed.
  */
 import { createTopicMatcher } from '../matching';
-import { customTermList, enabledTopics, isSiteActive, type Settings } from '../settings';
+import { customTermList, enabledTopics, isSiteActive, type PauseReason, pauseReason, type Settings } from '../settings';
 import { markStylesCss } from '../ui/mark-styles';
 import { Highlighter } from './highlighter';
-import { Scanner } from './scanner';
+import { type Mention, Scanner } from './scanner';
 
 function matcherKey(settings: Settings): string {
   return JSON.stringify([enabledTopics(settings), customTermList(settings)]);
@@ -25,6 +25,8 @@ export class ContentApp {
   private appliedMatcherKey = '';
   private appliedCss = '';
   private readonly changeListeners = new Set<() => void>();
+  private readonly showMentionListeners = new Set<(mention: Mention) => void>();
+  private pausedFor: PauseReason | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -50,11 +52,36 @@ export class ContentApp {
     for (const listener of this.changeListeners) listener();
   }
 
+  /** Why marking is paused on this page (the site, or everywhere), or undefined while it is not. */
+  get paused(): PauseReason | undefined {
+    return this.pausedFor;
+  }
+
+  /**
+   * Called when a mention is brought into view on request (the popup's "On this page" rows), after
+   * it was scrolled to and flashed: the hook by which the in-page card opens on it.
+   */
+  onShowMention(listener: (mention: Mention) => void): () => void {
+    this.showMentionListeners.add(listener);
+    return () => this.showMentionListeners.delete(listener);
+  }
+
+  showMention(mention: Mention): void {
+    for (const listener of this.showMentionListeners) listener(mention);
+  }
+
   apply(settings: Settings): void {
     this.settingsInForce = settings;
-    const active = isSiteActive(settings, this.doc.location?.hostname ?? '') && enabledTopics(settings).length > 0;
+    const hostname = this.doc.location?.hostname ?? '';
+    const paused = pauseReason(settings, hostname);
+    // A pause is news to listeners (the toolbar badge) even where nothing was marked to remove.
+    const pauseChanged = paused !== this.pausedFor;
+    this.pausedFor = paused;
+    const active = isSiteActive(settings, hostname) && enabledTopics(settings).length > 0;
     if (!active) {
+      const hadMarks = Boolean(this.scanner);
       this.stop();
+      if (pauseChanged && !hadMarks) this.emit();
       return;
     }
     if (!this.highlighter) {
@@ -79,6 +106,8 @@ export class ContentApp {
     } else if (matcher) {
       void this.scanner.setMatcher(matcher);
     }
+    // Resumed: listeners hear of it now, not only once the new scan finds something.
+    if (pauseChanged) this.emit();
   }
 
   /** Removes every mark and stops following the page (paused, or the extension went away). */

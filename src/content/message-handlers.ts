@@ -1,15 +1,20 @@
 /**
  * The content script's handler map: what a tab answers to the popup and the background.
  */
-import type { ContentHandlers, TopicCounts } from '../messages';
+import type { ContentHandlers, MentionWalkReply, WalkDirection } from '../messages';
 import type { ContentApp } from './app';
+import { pageCounts } from './page-counts';
+import { MentionNavigator } from './show-mention';
 
-export function contentHandlers(app: ContentApp, doc: Document): ContentHandlers {
+export function contentHandlers(
+  app: ContentApp,
+  doc: Document,
+  card?: { walk(direction: WalkDirection): MentionWalkReply },
+): ContentHandlers {
+  const navigator = new MentionNavigator(app, doc);
   return {
-    'get-page-counts': () => {
-      const counts: TopicCounts = app.activeScanner?.counts() ?? {};
-      const total = Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0);
-      return { counts, total, url: doc.location?.href ?? '' };
-    },
+    'get-page-counts': () => pageCounts(app, doc),
+    'show-next-mention': ({ topic }) => navigator.showNext(topic),
+    'walk-mentions': ({ direction }) => card?.walk(direction) ?? { total: 0, index: null, topic: null },
   };
 }

@@ -48,6 +48,55 @@ function containsComposed(root: Node, node: Node): boolean {
   return false;
 }
 
+/** `node` and the shadow hosts above it, from the document's tree down to `node`'s own tree. */
+function hostChain(node: Node): Node[] {
+  const chain = [node];
+  for (let root = node.getRootNode(); root.nodeType === 11; root = (root as ShadowRoot).host.getRootNode()) {
+    chain.unshift((root as ShadowRoot).host);
+  }
+  return chain;
+}
+
+/**
+ * Document order of two ranges' starts. Range.compareBoundaryPoints throws for ranges in
+ * different trees (a mention in a shadow root and one in the document), so the ranges are
+ * compared in the first tree where their chains of shadow hosts part.
+ */
+export function compareComposed(a: Range, b: Range): number {
+  if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) {
+    return a.compareBoundaryPoints(Range.START_TO_START, b);
+  }
+  const chainA = hostChain(a.startContainer);
+  const chainB = hostChain(b.startContainer);
+  let level = 0;
+  while (chainA[level] === chainB[level] && level < chainA.length - 1 && level < chainB.length - 1) level++;
+  const nodeA = chainA[level] as Node;
+  const nodeB = chainB[level] as Node;
+  // One range lies in this tree itself: place it against the other's host by its boundary point.
+  if (level === chainA.length - 1 && nodeA === a.startContainer) return a.comparePoint(nodeB, 0) >= 0 ? -1 : 1;
+  if (level === chainB.length - 1 && nodeB === b.startContainer) return b.comparePoint(nodeA, 0) >= 0 ? 1 : -1;
+  if (nodeA === nodeB) return 0;
+  return nodeA.compareDocumentPosition(nodeB) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Whether an ancestor of `node` (looking through shadow roots to their hosts) is in `set`. */
+function hasComposedAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
+  for (let current = node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : null); current; ) {
+    if (set.has(current)) return true;
+    current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null);
+  }
+  return false;
+}
+
+/**
+ * `containsComposed`, fast in the common case: the browser's own `contains` for a node in the
+ * same tree, and the climb through shadow hosts only for a node inside a shadow root.
+ */
+function containsFast(root: Node, node: Node): boolean {
+  if (root.contains(node)) return true;
+  return node.getRootNode().nodeType === 11 && containsComposed(root, node);
+}
+
 function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
@@ -108,9 +157,14 @@ export class Scanner {
     return counts;
   }
 
-  /** Counted mentions in document order. */
+  /** Counted mentions in document order, those inside shadow roots in their hosts' places. */
   orderedMentions(): Mention[] {
-    return [...this.mentions].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return [...this.mentions].sort((a, b) => compareComposed(a.range, b.range));
+  }
+
+  /** Counted mentions, unordered: a live read-only view for lookups that need no sorting (hit-testing). */
+  get currentMentions(): ReadonlySet<Mention> {
+    return this.mentions;
   }
 
   get passes(): number {
@@ -191,10 +245,11 @@ export class Scanner {
       return;
     }
     this.dropDetached();
-    const roots = [...this.dirty].filter((node) => node.isConnected);
+    const roots = new Set([...this.dirty].filter((node) => node.isConnected));
     this.dirty.clear();
-    // A root inside another root is scanned with it.
-    const outermost = roots.filter((node) => !roots.some((other) => other !== node && containsComposed(other, node)));
+    // A root inside another root is scanned with it. (One climb per root, not a test per pair: a
+    // page that appends a thousand items at once makes a thousand roots.)
+    const outermost = [...roots].filter((node) => !hasComposedAncestorIn(node, roots));
     for (const root of outermost) void this.enqueue(root);
   }
 
@@ -229,8 +284,16 @@ export class Scanner {
     const before = this.mentions.size;
     let cuesGrew = false;
     let newPending = false;
+    // One deadline for all the roots of a slice, not one per root: a batch of mutations can bring
+    // hundreds of small roots, and together they must not make a long task either.
+    let sliceEnd = performance.now() + this.sliceMs;
     try {
       while (this.queue.length > 0 && !this.disposed) {
+        if (performance.now() > sliceEnd) {
+          await yieldToPage();
+          if (this.disposed) return;
+          sliceEnd = performance.now() + this.sliceMs;
+        }
         const root = this.queue.shift() as Node;
         if (!root.isConnected) continue;
         this.forgetInside(root);
@@ -239,7 +302,8 @@ export class Scanner {
         const walker = new RunWalker(
           root,
           (run) => {
-            const result = this.matcher.scan(run.text);
+            // Cue words the page has shown already are skipped by the matcher (see context.ts).
+            const result = this.matcher.scan(run.text, this.pageCues);
             if (mergeCues(this.pageCues, result.cues)) cuesGrew = true;
             for (const match of result.matches) {
               if (this.addMatch(run, match)) detail.matches++;
@@ -253,10 +317,11 @@ export class Scanner {
           },
         );
         for (;;) {
-          const finished = walker.walk(performance.now() + this.sliceMs);
+          const finished = walker.walk(sliceEnd);
           if (finished) break;
           await yieldToPage();
           if (this.disposed) return;
+          sliceEnd = performance.now() + this.sliceMs;
           // The part of the page we were in went away while we yielded: scan the rest anew.
           if (walker.position && !walker.position.isConnected) {
             this.queue.push(this.doc.body ?? this.doc.documentElement);
@@ -286,12 +351,12 @@ export class Scanner {
   /** Forgets the marks inside `root`, which is about to be scanned again. */
   private forgetInside(root: Node): void {
     for (const mention of this.mentions) {
-      if (containsComposed(root, mention.block) || !mention.block.isConnected) {
+      if (containsFast(root, mention.block) || !mention.block.isConnected) {
         this.highlighter.delete(mention.topic, mention.range);
         this.mentions.delete(mention);
       }
     }
-    this.pending = this.pending.filter((entry) => !containsComposed(root, entry.block));
+    this.pending = this.pending.filter((entry) => !containsFast(root, entry.block));
   }
 
   /** Records a match; returns true when it counts now (false when it waits for context or never counts). */

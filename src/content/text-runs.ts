@@ -109,16 +109,61 @@ function isBlock(element: Element): boolean {
 }
 
 /**
+ * The only elements that can host a shadow root (DOM standard, attachShadow): autonomous custom
+ * elements (a name with a dash) and these. The walk reads `shadowRoot` on them alone.
+ */
+const SHADOW_HOSTS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+/** The editable elements under `root` (rare: most pages have none, and then nothing is checked). */
+function editablesIn(root: Node): Set<Element> | undefined {
+  const query = (root as Partial<ParentNode>).querySelectorAll;
+  if (typeof query !== 'function') return undefined;
+  const editables = new Set<Element>();
+  for (const element of query.call(root, '[contenteditable]')) if (isEditable(element)) editables.add(element);
+  return editables.size > 0 ? editables : undefined;
+}
+
+/**
  * A resumable walk over `root`'s subtree (not into shadow roots: those are separate trees and
  * reported through `onShadowRoot` so the caller can walk them with their own styles).
+ *
+ * Speed: the walk runs on every page, so it reads as few DOM properties as it can (each read is a
+ * call into the browser): an element's name once, `shadowRoot` only where one can exist, the
+ * `contenteditable` elements found once up front by one native query; whether a parent it climbs
+ * back to is a block comes from its own stack, not from the DOM. A run's text is kept as pieces
+ * and joined once, so the matcher gets a flat string (a string grown with `+=` is a rope, which
+ * V8 reads about twice as slowly character by character).
  */
 export class RunWalker {
   private node: Node | null;
-  private text = '';
+  private pieces: string[] = [];
+  private length = 0;
   private nodes: Text[] = [];
   private starts: number[] = [];
   /** Nearest block ancestor of the walk position, innermost last. */
   private readonly blocks: Node[];
+  /** For each element entered and not yet left, innermost last: whether it is a block. */
+  private readonly entered: boolean[] = [];
+  private readonly editables: Set<Element> | undefined;
   private done = false;
   readonly stats: WalkStats = { textNodes: 0, chars: 0 };
 
@@ -130,6 +175,7 @@ export class RunWalker {
     this.blocks = [root];
     this.node = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
     if (root.nodeType === Node.TEXT_NODE) this.blocks[0] = root.parentNode ?? root;
+    this.editables = editablesIn(root);
   }
 
   get finished(): boolean {
@@ -148,47 +194,78 @@ export class RunWalker {
   walk(deadline = Number.POSITIVE_INFINITY): boolean {
     let node = this.node;
     let steps = 0;
+    let textNodes = 0;
+    let chars = 0;
     const root = this.root;
+    const entered = this.entered;
+    const editables = this.editables;
     while (node) {
       if ((++steps & 255) === 0 && performance.now() > deadline) {
         this.node = node;
+        this.stats.textNodes += textNodes;
+        this.stats.chars += chars;
         return false;
       }
-      let descend = false;
-      if (node.nodeType === 3) {
+      let child: Node | null = null;
+      const type = node.nodeType;
+      if (type === 3) {
         const data = (node as Text).data;
-        this.stats.textNodes++;
-        this.stats.chars += data.length;
+        textNodes++;
+        chars += data.length;
         this.nodes.push(node as Text);
-        this.starts.push(this.text.length);
-        this.text += data;
-      } else if (node.nodeType === 1) {
+        this.starts.push(this.length);
+        this.pieces.push(data);
+        this.length += data.length;
+      } else if (type === 1) {
         const element = node as Element;
-        if (!isSkipped(element)) {
-          if (element.localName === 'br') this.text += '\n';
-          else if (isBlock(element)) {
+        const name = element.localName;
+        if (!SKIPPED.has(name) && !editables?.has(element)) {
+          const block = !INLINE.has(name);
+          if (name === 'br') {
+            this.pieces.push('\n');
+            this.length += 1;
+          } else if (block) {
             this.flush();
             this.blocks.push(element);
           }
-          const shadow = element.shadowRoot;
-          if (shadow) this.onShadowRoot(shadow);
-          descend = element.firstChild !== null;
-          if (!descend && isBlock(element) && element.localName !== 'br') this.leave(element);
+          if (SHADOW_HOSTS.has(name) || name.includes('-')) {
+            const shadow = element.shadowRoot;
+            if (shadow) this.onShadowRoot(shadow);
+          }
+          child = element.firstChild;
+          if (child !== null) entered.push(block);
+          else if (block) this.leave(element);
         }
       }
-      if (descend) {
-        node = node.firstChild;
+      if (child !== null) {
+        node = child;
         continue;
       }
       // Climb until there is a next sibling, leaving each block on the way up.
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        // Ancestors on this path were entered, so none is skipped: only blocks matter here.
-        if (node && node !== root && node.nodeType === 1 && isBlock(node as Element)) this.leave(node);
+      for (;;) {
+        if (node === root) {
+          node = null;
+          break;
+        }
+        const sibling: Node | null = (node as Node).nextSibling;
+        if (sibling !== null) {
+          node = sibling;
+          break;
+        }
+        node = (node as Node).parentNode;
+        if (node === null || node === root) {
+          node = null;
+          break;
+        }
+        // Ancestors on this path were entered, so none is skipped: only blocks matter here. (The
+        // stack is empty only if the DOM moved under a resumed walk; then ask the element.)
+        const wasBlock = entered.length > 0 ? entered.pop() : node.nodeType === 1 && isBlock(node as Element);
+        if (wasBlock) this.leave(node);
       }
-      node = !node || node === root ? null : node.nextSibling;
     }
     this.node = null;
+    this.stats.textNodes += textNodes;
+    this.stats.chars += chars;
     this.flush();
     this.done = true;
     return true;
@@ -200,13 +277,17 @@ export class RunWalker {
   }
 
   private flush(): void {
+    const pieces = this.pieces;
     if (this.nodes.length === 0) {
-      this.text = '';
+      if (pieces.length > 0) this.pieces = [];
+      this.length = 0;
       return;
     }
     const block = this.blocks[this.blocks.length - 1] ?? this.root;
-    this.onRun({ block, text: this.text, nodes: this.nodes, starts: this.starts });
-    this.text = '';
+    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
+    this.onRun({ block, text, nodes: this.nodes, starts: this.starts });
+    this.pieces = [];
+    this.length = 0;
     this.nodes = [];
     this.starts = [];
   }

@@ -8,8 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { type ChromiumExtras, chromiumExtras } from './chromium-extras.ts';
 import { type BrowserName, findBrowser } from './find-browsers.ts';
 
 export type { BrowserName };
@@ -28,7 +29,10 @@ export interface TestPage {
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
+  /** A key, or a chord like "Alt+Shift+KeyY" (modifiers first, as Playwright writes them). */
   press(key: string): Promise<void>;
+  /** A one-finger tap with a touch pointer (pointerType "touch"), as on a phone or tablet. Tabs only. */
+  tap?(x: number, y: number): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Runs `source` in every document this tab loads, before the page's own scripts. */
@@ -37,6 +41,10 @@ export interface TestPage {
   evaluateInFrame<R>(urlPart: string, fn: () => R | Promise<R>): Promise<R>;
   /** Uncaught page errors and console errors seen since the page opened. */
   readonly errors: string[];
+  /** Makes this the active tab of its window (what the toolbar popup reports on). */
+  bringToFront?: () => Promise<void>;
+  /** Chromium only: a DevTools protocol session on this tab (the benchmark traces through it). */
+  cdpSession?: () => Promise<CDPSession>;
   close(): Promise<void>;
 }
 
@@ -46,6 +54,8 @@ export interface ExtensionBrowser {
   /** chrome-extension://<id> or moz-extension://<uuid>, without a trailing slash. */
   readonly extensionOrigin: string;
   newPage(): Promise<TestPage>;
+  /** Chromium only: the toolbar popup, the service worker and the Playwright context. */
+  readonly chromium?: ChromiumExtras;
   /** Resolves when the browser goes away (the user closed its window). */
   closed(): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +94,8 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
       '--disable-component-update',
       '--disable-sync',
       `--proxy-server=http://127.0.0.1:${DEAD_PROXY_PORT}`,
+      // Besides Playwright's pipe: puppeteer-core attaches to the toolbar popup through it (chromium-extras.ts).
+      '--remote-debugging-port=0',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -109,6 +121,14 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
       mouseMove: (x, y) => page.mouse.move(x, y),
       mouseClick: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
+      tap: async (x, y) => {
+        // Touch input straight through the DevTools protocol: the persistent context was
+        // launched without hasTouch, and a touchStart/touchEnd pair is what a finger sends.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await cdp.detach();
+      },
       setViewport: (width, height) => page.setViewportSize({ width, height }),
       emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
       addInitScript: async (source) => {
@@ -119,13 +139,17 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
         if (!frame) throw new Error(`No frame with ${urlPart} in its URL`);
         return frame.evaluate(fn);
       },
+      cdpSession: () => context.newCDPSession(page),
+      bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };
   };
+  const extras = await chromiumExtras(context, userDataDir, extensionOrigin);
   return {
     name: 'chromium',
     version,
     extensionOrigin,
+    chromium: extras,
     newPage: async () => wrap(await context.newPage()),
     closed: () => new Promise((done) => context.once('close', () => done())),
     close: async () => {
@@ -196,11 +220,17 @@ async function launchFirefox({ headless = true }: LaunchOptions): Promise<Extens
         // Firefox's remote agent never reports an extension page's navigation as finished, so
         // start it without waiting and poll the document instead.
         page.goto(url, { timeout: 0 }).catch(() => undefined);
-        await page.waitForFunction(
-          (href: string) => location.href === href && document.readyState === 'complete',
-          { timeout: 10_000, polling: 50 },
-          url,
-        );
+        // Poll by hand: an evaluation that lands mid-navigation fails with a protocol error,
+        // which is a reason to ask again, not a test failure.
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const ready = await page
+            .evaluate((href: string) => location.href === href && document.readyState === 'complete', url)
+            .catch(() => false);
+          if (ready) break;
+          if (Date.now() > deadline) throw new Error(`Timed out loading ${url}`);
+          await new Promise((done) => setTimeout(done, 50));
+        }
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
       screenshot: async (path, opts) => {
@@ -208,7 +238,15 @@ async function launchFirefox({ headless = true }: LaunchOptions): Promise<Extens
       },
       mouseMove: (x, y) => page.mouse.move(x, y),
       mouseClick: (x, y) => page.mouse.click(x, y),
-      press: (key) => page.keyboard.press(key as never),
+      press: async (key) => {
+        // Puppeteer presses one key at a time: hold the chord's modifiers around the last key.
+        const keys = key.split('+');
+        const last = keys.pop() as string;
+        for (const modifier of keys) await page.keyboard.down(modifier as never);
+        await page.keyboard.press(last as never);
+        for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+      },
+      tap: (x, y) => page.touchscreen.tap(x, y),
       setViewport: (width, height) => page.setViewport({ width, height }),
       emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
       addInitScript: async (source) => {
@@ -219,6 +257,7 @@ async function launchFirefox({ headless = true }: LaunchOptions): Promise<Extens
         if (!frame) throw new Error(`No frame with ${urlPart} in its URL`);
         return frame.evaluate(fn) as never;
       },
+      bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };
   };

@@ -7,6 +7,10 @@
  * the run (YALU_CORPUS_DIR). A fixture named `*.csp.html` is served with a strict
  * Content-Security-Policy that forbids inline styles and scripts, like many news sites do; any
  * page asked for with `?noscript` is served with a CSP that stops its own scripts.
+ *
+ * `extraRoutes` (optional) answers other paths before the static routes: the benchmark serves
+ * its generated pages from memory through it. A response it returns gets the same `?noscript`
+ * treatment as a file.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -28,6 +32,21 @@ const TYPES: Record<string, string> = {
 
 export const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
 
+/** What an extra route answers: a body held in memory, with its type and any extra headers. */
+export interface ExtraResponse {
+  body: string | Uint8Array;
+  type?: string;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+/** Returns a response for the URLs it serves, undefined for the rest (which fall through). */
+export type ExtraRoute = (url: URL) => ExtraResponse | undefined;
+
+export interface ServerOptions {
+  extraRoutes?: ExtraRoute;
+}
+
 export interface FixtureServer {
   readonly origin: string;
   url(path: string): string;
@@ -46,10 +65,21 @@ function safeJoin(root: string, path: string): string | undefined {
   return full.startsWith(root) ? full : undefined;
 }
 
-export async function startServer(): Promise<FixtureServer> {
+export async function startServer(options: ServerOptions = {}): Promise<FixtureServer> {
   const corpus = corpusDir();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const extra = options.extraRoutes?.(url);
+    if (extra) {
+      const headers: Record<string, string> = {
+        'content-type': extra.type ?? 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        ...extra.headers,
+      };
+      if (url.searchParams.has('noscript')) headers['content-security-policy'] = "script-src 'none'";
+      res.writeHead(extra.status ?? 200, headers).end(extra.body);
+      return;
+    }
     let file: string | undefined;
     if (url.pathname.startsWith('/fixtures/')) file = safeJoin(FIXTURES_DIR, url.pathname.slice('/fixtures/'.length));
     else if (url.pathname.startsWith('/corpus/') && corpus)
