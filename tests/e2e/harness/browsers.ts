@@ -219,13 +219,26 @@ async function launchFirefox({ headless = true }: LaunchOptions): Promise<Extens
         }
         // Firefox's remote agent never reports an extension page's navigation as finished, so
         // start it without waiting and poll the document instead.
+        // Tag the document we are leaving, so that reloading the same URL cannot be mistaken for
+        // having arrived before the old document is even gone.
+        await page
+          .evaluate(() => {
+            (window as unknown as { yaluLeaving?: boolean }).yaluLeaving = true;
+          })
+          .catch(() => undefined);
         page.goto(url, { timeout: 0 }).catch(() => undefined);
         // Poll by hand: an evaluation that lands mid-navigation fails with a protocol error,
         // which is a reason to ask again, not a test failure.
         const deadline = Date.now() + 15_000;
         for (;;) {
           const ready = await page
-            .evaluate((href: string) => location.href === href && document.readyState === 'complete', url)
+            .evaluate(
+              (href: string) =>
+                !(window as unknown as { yaluLeaving?: boolean }).yaluLeaving &&
+                location.href === href &&
+                document.readyState === 'complete',
+              url,
+            )
             .catch(() => false);
           if (ready) break;
           if (Date.now() > deadline) throw new Error(`Timed out loading ${url}`);
