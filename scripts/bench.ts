@@ -340,9 +340,8 @@ try {
 
   mkdirSync(dirname(outFile), { recursive: true });
   const stem = outFile.slice(0, outFile.length - extname(outFile).length);
-  const title = onCorpus
-    ? `Scan time against page size: ${results.length} saved pages`
-    : `Scan time against page size: ${results.length} pages`;
+  const kind = onCorpus ? 'saved pages' : pagesDir ? 'pages' : 'synthetic news pages';
+  const title = `Scan time against page size: ${results.length} ${kind}`;
   const subtitle = `${browserVersion} headless, ${machine.cpus} × ${machine.cpuModel}; median of ${runs} runs`;
   writeFileSync(`${stem}.svg`, chartSvg(results, title, subtitle));
   writeFileSync(`${stem}.md`, `${markdownTable(results)}\n`);
