@@ -13,7 +13,16 @@
 import type { TopicId } from '../knowledge/types';
 import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '../matching';
 import type { Highlighter } from './highlighter';
-import { blockOf, isInSkippedSubtree, isSkipped, RunWalker, runPositions, type TextRun } from './text-runs';
+import {
+  blockOf,
+  isInSkippedSubtree,
+  isRunEdge,
+  isSkipped,
+  leavesRunsAlone,
+  RunWalker,
+  runPositions,
+  type TextRun,
+} from './text-runs';
 
 export interface Mention {
   readonly topic: TopicId;
@@ -230,10 +239,26 @@ export class Scanner {
           else needsBlock = true;
         } else if (added.nodeType === 3) needsBlock = true;
       }
+      // Blocks and white space put into (or taken from) a block between blocks change none of its
+      // runs: rescanning the whole block for them made appending to a long feed quadratic.
+      if (needsBlock && blockOf(target, this.doc) === target && this.leavesRunsAlone(record)) needsBlock = false;
       if (needsBlock) this.dirty.add(blockOf(target, this.doc));
     }
     clearTimeout(this.mutationTimer);
     this.mutationTimer = setTimeout(() => this.flushMutations(), this.mutationDelayMs);
+  }
+
+  /** Whether a childList change to a block leaves all of that block's runs as they were. */
+  private leavesRunsAlone(record: MutationRecord): boolean {
+    const { addedNodes: added, removedNodes: removed } = record;
+    if (![...added, ...removed].every(leavesRunsAlone)) return false;
+    // The neighbours of what was added, from the DOM where it is still in place; those of what was
+    // removed, from the record.
+    const first = added[0];
+    const last = added[added.length - 1];
+    const before = first?.parentNode === record.target ? first.previousSibling : record.previousSibling;
+    const after = last?.parentNode === record.target ? last.nextSibling : record.nextSibling;
+    return isRunEdge(before, false) && isRunEdge(after, true);
   }
 
   private flushMutations(): void {
@@ -250,7 +275,9 @@ export class Scanner {
     // A root inside another root is scanned with it. (One climb per root, not a test per pair: a
     // page that appends a thousand items at once makes a thousand roots.)
     const outermost = [...roots].filter((node) => !hasComposedAncestorIn(node, roots));
-    for (const root of outermost) void this.enqueue(root);
+    // All at once: the batch is one pass, whose slices share their deadlines (enqueued one by one,
+    // each root was a pass of its own that finished before the next was queued, never yielding).
+    if (outermost.length > 0) void this.enqueue(...outermost);
   }
 
   /** Removes marks whose text left the document or was edited to nothing. */
@@ -268,8 +295,8 @@ export class Scanner {
     if (changed) this.emit();
   }
 
-  private enqueue(root: Node): Promise<void> {
-    this.queue.push(root);
+  private enqueue(...roots: Node[]): Promise<void> {
+    this.queue.push(...roots);
     if (this.running) return this.idle ?? Promise.resolve();
     this.idle = this.run();
     return this.idle;

@@ -336,6 +336,37 @@ export function blockOf(node: Node, stopAt: Node): Node {
   return stopAt;
 }
 
+const NON_BLANK = /\S/;
+
+/**
+ * Whether a node added to or removed from an element leaves that element's runs as they were:
+ * a block (a tree of runs of its own), a skipped element, a comment, or text that is only white
+ * space. (The caller still checks the neighbours, see `isRunEdge`.)
+ */
+export function leavesRunsAlone(node: Node): boolean {
+  if (node.nodeType === 1) return isSkipped(node as Element) || isBlock(node as Element);
+  if (node.nodeType === 3) return !NON_BLANK.test((node as Text).data);
+  return true;
+}
+
+/**
+ * Whether a run boundary lies at `node`'s side, looking from `node` on through its siblings
+ * (`next`: towards the end): a block comes, or the parent's edge, with nothing but white space,
+ * comments and skipped elements before it. Nodes added or removed there, all of which leave runs
+ * alone, then change no run of the parent: a feed that appends its stories with white space
+ * between them is not rescanned whole on every append.
+ */
+export function isRunEdge(node: Node | null, next: boolean): boolean {
+  for (let current = node; current; current = next ? current.nextSibling : current.previousSibling) {
+    if (current.nodeType === 1) {
+      if (isSkipped(current as Element)) continue;
+      return isBlock(current as Element);
+    }
+    if (current.nodeType === 3 && NON_BLANK.test((current as Text).data)) return false;
+  }
+  return true;
+}
+
 /** Whether `node` sits inside a subtree the walk skips (checked for mutation targets). */
 export function isInSkippedSubtree(node: Node): boolean {
   for (let current: Node | null = node.nodeType === 1 ? node : node.parentNode; current; current = current.parentNode) {

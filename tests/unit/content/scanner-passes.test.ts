@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+/**
+ * How much the scanner rescans when a page changes, and how its passes are sliced: what keeps a
+ * growing feed from being rescanned whole on every append (a quadratic cost the benchmark found)
+ * and a batch of many small roots from making one long task.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Highlighter } from '../../../src/content/highlighter';
+import { Scanner } from '../../../src/content/scanner';
+import type { TopicId } from '../../../src/knowledge/types';
+import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
+import { createTopicMatcher } from '../../../src/matching';
+
+class RecordingHighlighter {
+  readonly marks = new Map<AbstractRange, TopicId>();
+  add(topic: TopicId, range: AbstractRange): void {
+    this.marks.set(range, topic);
+  }
+  delete(_topic: TopicId, range: AbstractRange): void {
+    this.marks.delete(range);
+  }
+  styleTree(): void {}
+  texts(): string[] {
+    return [...this.marks.keys()].map((range) => (range as Range).toString()).sort();
+  }
+}
+
+let scanner: Scanner | undefined;
+
+async function start(html: string, options: { sliceMs?: number } = {}) {
+  document.body.innerHTML = html;
+  const highlighter = new RecordingHighlighter();
+  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+    mutationDelayMs: 0,
+    ...options,
+  });
+  await scanner.start();
+  performance.clearMeasures('yalu:scan');
+  return highlighter;
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((done) => setTimeout(done, 5));
+}
+
+/** Text nodes read by the passes since the last clear, from their `yalu:scan` measures. */
+function textNodesScanned(): number {
+  return performance
+    .getEntriesByName('yalu:scan')
+    .reduce((total, entry) => total + ((entry as PerformanceMeasure).detail as { textNodes: number }).textNodes, 0);
+}
+
+afterEach(() => {
+  scanner?.dispose();
+  scanner = undefined;
+  document.body.innerHTML = '';
+  performance.clearMeasures('yalu:scan');
+});
+
+const story = (text: string) => `\n<article><h2>Story</h2><p>${text}</p></article>`;
+
+describe('rescans after changes', () => {
+  it('scans only the stories appended to a feed, not the feed again', async () => {
+    const old = Array.from({ length: 20 }, () => story('Nothing to see here.')).join('');
+    const marks = await start(`<main id="feed">${old}\n</main>`);
+    const feed = document.getElementById('feed') as HTMLElement;
+    feed.insertAdjacentHTML('beforeend', `${story('Veterans of the Korean War met.')}\n`);
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+    // The new story's text nodes and the white space around it, not the 20 stories before it.
+    expect(textNodesScanned()).toBeLessThan(10);
+  });
+
+  it('still rescans the run when white space joins two inline pieces of text', async () => {
+    const marks = await start('<p id="p"><span>Korean</span><span>War</span></p>');
+    expect(marks.texts()).toEqual([]);
+    const p = document.getElementById('p') as HTMLElement;
+    p.insertBefore(document.createTextNode(' '), p.lastChild);
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+
+  it('still rescans a block whose block child between two inline texts goes away', async () => {
+    const marks = await start('<div id="d">The Korean<div id="x"></div> War</div>');
+    expect(marks.texts()).toEqual([]);
+    document.getElementById('x')?.remove();
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+
+  it('still rescans a feed when inline text is appended to it directly', async () => {
+    const marks = await start(`<main id="feed">${story('Nothing.')}\nThe Korean</main>`);
+    document.getElementById('feed')?.append(' War');
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+});
+
+describe('slices', () => {
+  it('makes one batch of mutations one pass', async () => {
+    await start('<main id="feed"></main>');
+    const feed = document.getElementById('feed') as HTMLElement;
+    const passesBefore = scanner?.passes ?? 0;
+    for (let index = 0; index < 30; index++) feed.insertAdjacentHTML('beforeend', story(`Item ${index}.`));
+    for (let waited = 0; (scanner?.passes ?? 0) === passesBefore && waited < 200; waited++) await settle();
+    await settle();
+    expect((scanner?.passes ?? 0) - passesBefore).toBe(1);
+    expect(performance.getEntriesByName('yalu:scan')).toHaveLength(1);
+    expect(textNodesScanned()).toBeGreaterThanOrEqual(60);
+  });
+
+  it('shares one deadline among the roots of a pass, so many small roots still yield', async () => {
+    await start('<main id="feed"></main>', { sliceMs: 0 });
+    let yields = 0;
+    const scope = globalThis as { scheduler?: unknown };
+    const saved = scope.scheduler;
+    scope.scheduler = {
+      yield: () => {
+        yields++;
+        return new Promise((done) => setTimeout(done, 0));
+      },
+    };
+    try {
+      const feed = document.getElementById('feed') as HTMLElement;
+      for (let index = 0; index < 30; index++) feed.insertAdjacentHTML('beforeend', story(`Item ${index}.`));
+      const passesBefore = scanner?.passes ?? 0;
+      for (let waited = 0; (scanner?.passes ?? 0) === passesBefore && waited < 200; waited++) await settle();
+      // One pass over the 30 new stories; with a shared deadline of 0 ms it yields between them
+      // (each root on its own deadline finished before its first check, and never yielded), and
+      // still reads every one of them.
+      expect((scanner?.passes ?? 0) - passesBefore).toBe(1);
+      expect(yields).toBeGreaterThanOrEqual(10);
+      expect(textNodesScanned()).toBeGreaterThanOrEqual(60);
+    } finally {
+      scope.scheduler = saved;
+    }
+  });
+});
