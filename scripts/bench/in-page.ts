@@ -28,6 +28,7 @@
  * all its work when it returns (checked: the pass count must have moved). In the content script
  * the same pass is cut into slices of 8 ms; the work is the same.
  */
+import { CandidateWalker } from '../../src/content/candidates';
 import { Highlighter } from '../../src/content/highlighter';
 import { type ScanDetail, Scanner } from '../../src/content/scanner';
 import { RunWalker } from '../../src/content/text-runs';
@@ -174,6 +175,15 @@ function walkOnly(): BenchSample {
   return { ms: performance.now() - start, ...walker.stats, matches: runs };
 }
 
+/** The cheap first look alone (candidates.ts): text nodes fed to the prefilter, shadow hosts found. */
+function candidatesOnly(): BenchSample {
+  prepare();
+  const start = performance.now();
+  const walker = new CandidateWalker(root(), (pageMatcher as Matcher).prefilter, () => undefined);
+  walker.walk();
+  return { ms: performance.now() - start, ...walker.stats, matches: walker.blocks.size };
+}
+
 function collectRuns(): void {
   collected = [];
   new RunWalker(root(), (run) => collected.push(run.text)).walk();
@@ -229,6 +239,7 @@ const api = {
   compile,
   reset,
   walkOnly,
+  candidatesOnly,
   collectRuns,
   matchOnly,
   markjs,
@@ -247,7 +258,7 @@ const api = {
   /** Whether performance.now() has its fine (5 µs) resolution here. */
   isolated: () => globalThis.crossOriginIsolated === true,
   /** The real classes, for profiling by hand from DevTools. */
-  internals: { RunWalker, Scanner, Highlighter, createTopicMatcher, topics },
+  internals: { RunWalker, CandidateWalker, Scanner, Highlighter, createTopicMatcher, topics },
 };
 
 declare global {

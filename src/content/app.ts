@@ -86,7 +86,6 @@ export class ContentApp {
     }
     if (!this.highlighter) {
       this.highlighter = new Highlighter(this.doc);
-      this.highlighter.styleTree(this.doc);
     }
     const css = stylesCss(settings);
     if (css !== this.appliedCss) {

@@ -5,7 +5,7 @@
  * `::highlight()` rules apply only in the tree whose style sheets hold them, so the same
  * constructed sheet is adopted by the document and by every open shadow root that holds a
  * mention. Constructed sheets are not inline styles, so a page whose CSP forbids inline styles
- * still gets them.
+ * still gets them. A tree gets the sheet with its first mark (see `add`).
  */
 import type { TopicId } from '../knowledge/types';
 import { highlightName } from '../ui/mark-styles';
@@ -59,6 +59,11 @@ export class Highlighter {
   }
 
   add(topic: TopicId, range: AbstractRange): void {
+    // The sheet goes into a tree with its first mark, not before: adopting a sheet makes the
+    // browser restyle the whole tree (measured up to 33 ms on a large page), which a page with
+    // nothing to mark should never pay for.
+    const tree = range.startContainer.getRootNode() as StyledTree;
+    if (!this.styledTrees.has(tree)) this.styleTree(tree);
     this.highlightFor(topic).add(range);
   }
 

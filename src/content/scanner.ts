@@ -12,6 +12,7 @@
  */
 import type { TopicId } from '../knowledge/types';
 import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '../matching';
+import { CandidateWalker } from './candidates';
 import type { Highlighter } from './highlighter';
 import {
   blockOf,
@@ -39,6 +40,17 @@ export interface ScanDetail {
   textNodes: number;
   chars: number;
   matches: number;
+}
+
+/**
+ * Work for a pass. `tree`: a whole tree (the page, an open shadow root) seen for the first time,
+ * looked at cheaply first (candidates.ts). `block`: a subtree walked and matched exactly (changed
+ * by a mutation, or the whole page when context needs it). `candidate`: a block where the cheap
+ * look hit, walked exactly as part of its tree's pass.
+ */
+interface QueueEntry {
+  readonly node: Node;
+  readonly kind: 'tree' | 'block' | 'candidate';
 }
 
 export interface ScannerOptions {
@@ -117,7 +129,9 @@ export class Scanner {
   private readonly mentions = new Set<Mention>();
   private pending: PendingMention[] = [];
   private pageCues = new Set<CueKey>();
-  private readonly queue: Node[] = [];
+  private readonly queue: QueueEntry[] = [];
+  /** Whether every part of the page has been matched exactly since the last reset (see run). */
+  private cuesComplete = false;
   private running = false;
   private disposed = false;
   private observer: MutationObserver | undefined;
@@ -144,7 +158,7 @@ export class Scanner {
   /** Scans the whole document and starts following its changes. */
   start(): Promise<void> {
     this.observe();
-    return this.enqueue(this.doc.body ?? this.doc.documentElement);
+    return this.enqueue({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
   }
 
   /** Replaces the matcher (settings changed): every mark is dropped and the page scanned again. */
@@ -203,7 +217,7 @@ export class Scanner {
     this.queue.length = 0;
     this.dirty.clear();
     this.emit();
-    return this.enqueue(this.doc.body ?? this.doc.documentElement);
+    return this.enqueue({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
   }
 
   private emit(): void {
@@ -277,7 +291,7 @@ export class Scanner {
     const outermost = [...roots].filter((node) => !hasComposedAncestorIn(node, roots));
     // All at once: the batch is one pass, whose slices share their deadlines (enqueued one by one,
     // each root was a pass of its own that finished before the next was queued, never yielding).
-    if (outermost.length > 0) void this.enqueue(...outermost);
+    if (outermost.length > 0) void this.enqueue(...outermost.map((node): QueueEntry => ({ node, kind: 'block' })));
   }
 
   /** Removes marks whose text left the document or was edited to nothing. */
@@ -295,8 +309,8 @@ export class Scanner {
     if (changed) this.emit();
   }
 
-  private enqueue(...roots: Node[]): Promise<void> {
-    this.queue.push(...roots);
+  private enqueue(...entries: QueueEntry[]): Promise<void> {
+    this.queue.push(...entries);
     if (this.running) return this.idle ?? Promise.resolve();
     this.idle = this.run();
     return this.idle;
@@ -314,51 +328,84 @@ export class Scanner {
     // One deadline for all the roots of a slice, not one per root: a batch of mutations can bring
     // hundreds of small roots, and together they must not make a long task either.
     let sliceEnd = performance.now() + this.sliceMs;
+    const nextSlice = async (): Promise<boolean> => {
+      await yieldToPage();
+      sliceEnd = performance.now() + this.sliceMs;
+      return !this.disposed;
+    };
+    const onRun = (run: TextRun): void => {
+      // Cue words the page has shown already are skipped by the matcher (see context.ts).
+      const result = this.matcher.scan(run.text, this.pageCues);
+      if (mergeCues(this.pageCues, result.cues)) cuesGrew = true;
+      for (const match of result.matches) {
+        if (this.addMatch(run, match)) detail.matches++;
+        else if (match.needsContext && !match.excluded) newPending = true;
+      }
+    };
     try {
       while (this.queue.length > 0 && !this.disposed) {
-        if (performance.now() > sliceEnd) {
-          await yieldToPage();
-          if (this.disposed) return;
-          sliceEnd = performance.now() + this.sliceMs;
-        }
-        const root = this.queue.shift() as Node;
+        if (performance.now() > sliceEnd && !(await nextSlice())) return;
+        const { node: root, kind } = this.queue.shift() as QueueEntry;
         if (!root.isConnected) continue;
-        this.forgetInside(root);
-        const tree = root.getRootNode() as Document | ShadowRoot;
-        if (tree.nodeType === 11) this.highlighter.styleTree(tree);
+        if (kind === 'tree') {
+          // A whole tree: the cheap look first (candidates.ts), the exact walk only where it hit.
+          this.forgetInside(root);
+          this.cuesComplete = false;
+          const walker = new CandidateWalker(root, this.matcher.prefilter, (shadow) => {
+            this.observeShadow(shadow);
+            this.queue.push({ node: shadow, kind: 'tree' });
+          });
+          let restarted = false;
+          while (!walker.walk(sliceEnd)) {
+            if (!(await nextSlice())) return;
+            if (walker.position && !walker.position.isConnected) {
+              // The part of the page we were in went away while we yielded: look at the tree anew.
+              this.queue.push({ node: root, kind: 'tree' });
+              restarted = true;
+              break;
+            }
+          }
+          detail.textNodes += walker.stats.textNodes;
+          detail.chars += walker.stats.chars;
+          if (restarted) continue;
+          // Only the outermost: a block's exact walk covers the blocks inside it.
+          const blocks = [...walker.blocks].filter((block) => !hasComposedAncestorIn(block, walker.blocks));
+          this.queue.unshift(...blocks.map((block): QueueEntry => ({ node: block, kind: 'candidate' })));
+          continue;
+        }
+        // A candidate block was forgotten with its tree, and its shadow roots were found with it.
+        if (kind === 'block') this.forgetInside(root);
         const walker = new RunWalker(
           root,
-          (run) => {
-            // Cue words the page has shown already are skipped by the matcher (see context.ts).
-            const result = this.matcher.scan(run.text, this.pageCues);
-            if (mergeCues(this.pageCues, result.cues)) cuesGrew = true;
-            for (const match of result.matches) {
-              if (this.addMatch(run, match)) detail.matches++;
-              else if (match.needsContext && !match.excluded) newPending = true;
-            }
-          },
-          (shadow) => {
-            this.observeShadow(shadow);
-            this.highlighter.styleTree(shadow);
-            this.queue.push(shadow);
-          },
+          onRun,
+          kind === 'block'
+            ? (shadow) => {
+                this.observeShadow(shadow);
+                this.queue.push({ node: shadow, kind: 'block' });
+              }
+            : undefined,
         );
-        for (;;) {
-          const finished = walker.walk(sliceEnd);
-          if (finished) break;
-          await yieldToPage();
-          if (this.disposed) return;
-          sliceEnd = performance.now() + this.sliceMs;
-          // The part of the page we were in went away while we yielded: scan the rest anew.
+        let restarted = false;
+        while (!walker.walk(sliceEnd)) {
+          if (!(await nextSlice())) return;
           if (walker.position && !walker.position.isConnected) {
-            this.queue.push(this.doc.body ?? this.doc.documentElement);
+            this.queue.push({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
+            restarted = true;
             break;
           }
         }
-        detail.textNodes += walker.stats.textNodes;
-        detail.chars += walker.stats.chars;
+        if (kind === 'block' && !restarted) {
+          detail.textNodes += walker.stats.textNodes;
+          detail.chars += walker.stats.chars;
+        }
       }
-      if (cuesGrew || newPending) detail.matches += this.resolvePending();
+      if (!this.cuesComplete && this.pending.length > 0 && !this.disposed) {
+        // An ambiguous name waits for cues that may be anywhere on the page, and the cheap look
+        // skipped most of it: one exact walk of everything gathers them (rare: only pages with
+        // such a name get here, once).
+        this.cuesComplete = true;
+        this.queue.push({ node: this.doc.body ?? this.doc.documentElement, kind: 'block' });
+      } else if (cuesGrew || newPending) detail.matches += this.resolvePending();
     } finally {
       this.running = false;
     }

@@ -91,7 +91,10 @@ export interface WalkStats {
   chars: number;
 }
 
-function isEditable(element: Element): boolean {
+/** The names of the skipped elements (candidates.ts looks them up by tag). */
+export const SKIPPED_NAMES: readonly string[] = [...SKIPPED];
+
+export function isEditable(element: Element): boolean {
   const value = element.getAttribute('contenteditable');
   return value !== null && value.toLowerCase() !== 'false';
 }

@@ -35,6 +35,9 @@ const KNOWN_BIT = 1 << 20;
 // Separators are not special in the scanning loop: the DFA itself collapses a run of them (see `next`).
 const SPECIAL_BITS = IGNORED_BIT | EXPANDS_BIT;
 
+/** Set in `feed`'s result when a pattern ended in the text fed (states stay far below it). */
+export const HIT_FLAG = 1 << 30;
+
 /** Symbols below this index get a dense DFA row; rarer ones (CJK) are memoised in a Map. */
 const MAX_DENSE_SYMBOLS = 64;
 
@@ -57,6 +60,8 @@ export class PatternAutomaton {
   private readonly denseSymbols: number;
   private readonly unitInfo = new Int32Array(0x10000);
   private readonly expansions = new Map<number, Expansion>();
+  /** The symbol of each ASCII unit (none folds to nothing or to several), filled on construction. */
+  private readonly asciiSymbols = new Uint16Array(128);
 
   // The trie, as typed arrays: children are a linked list (firstChild, nextSibling).
   private readonly parent: Int32Array;
@@ -159,6 +164,7 @@ export class PatternAutomaton {
     this.outputState[0] = -1;
     const tableSize = stateCount * this.denseSymbols;
     this.denseDelta = stateCount < 0xffff ? new Uint16Array(tableSize) : new Uint32Array(tableSize);
+    for (let code = 0; code < 128; code++) this.asciiSymbols[code] = this.computeUnitInfo(code) & SYMBOL_MASK;
   }
 
   private trieChild(state: number, symbol: number): number {
@@ -271,6 +277,61 @@ export class PatternAutomaton {
       }
       if (outputState[state] !== -1) this.collect(state, text, from, to, unitIndex, 0, sink);
     }
+  }
+
+  /**
+   * The prefilter's loop: feeds `text[from, to)` to the automaton from `state` and returns the
+   * state it ends in, with HIT_FLAG set when some pattern ended on the way (and the index of each
+   * unit where one ended pushed to `hits`, if given). No boundary, no
+   * start, no pattern: only "something may be here". Because the state carries over, text split
+   * across nodes is read as one stream, and no string is ever joined. ASCII takes a short path
+   * through a small table, and a unit that occurs in no name sends the automaton home at once.
+   */
+  feed(text: string, state: number, from = 0, to = text.length, hits?: number[]): number {
+    const ascii = this.asciiSymbols;
+    const unitInfo = this.unitInfo;
+    const denseDelta = this.denseDelta;
+    const denseSymbols = this.denseSymbols;
+    const outputState = this.outputState;
+    let hit = 0;
+    for (let unitIndex = from; unitIndex < to; unitIndex++) {
+      const code = text.charCodeAt(unitIndex);
+      let symbol: number;
+      if (code < 128) {
+        symbol = ascii[code]!;
+      } else {
+        let info = unitInfo[code]!;
+        if (info === 0) info = this.computeUnitInfo(code);
+        if ((info & SPECIAL_BITS) !== 0) {
+          if ((info & IGNORED_BIT) !== 0) continue;
+          const expansion = this.expansions.get(code)!;
+          for (let offset = 0; offset < expansion.symbols.length; offset++) {
+            state = this.next(state, expansion.symbols[offset]!);
+            if (this.outputStateOf(state) !== -1) {
+              hit = HIT_FLAG;
+              hits?.push(unitIndex);
+            }
+          }
+          continue;
+        }
+        symbol = info & SYMBOL_MASK;
+      }
+      if (symbol === OTHER_SYMBOL) {
+        state = 0;
+        continue;
+      }
+      if (symbol < denseSymbols) {
+        const cached = denseDelta[state * denseSymbols + symbol]!;
+        state = cached !== 0 ? cached - 1 : this.next(state, symbol);
+      } else {
+        state = this.next(state, symbol);
+      }
+      if (outputState[state] !== -1 && this.outputStateOf(state) !== -1) {
+        hit = HIT_FLAG;
+        hits?.push(unitIndex);
+      }
+    }
+    return state | hit;
   }
 
   /** Reports the patterns that end at the current symbol (`offset` within the unit's expansion). */

@@ -16,7 +16,7 @@
  */
 
 import type { TopicId, TopicNames } from '../knowledge/types';
-import { PatternAutomaton } from './automaton';
+import { HIT_FLAG, PatternAutomaton } from './automaton';
 import { findSentence } from './context';
 import type { CueKey, Match, ScanResult } from './match';
 import { isCjkChar, nameKey } from './normalize';
@@ -46,7 +46,32 @@ export interface Matcher {
    * holds only new ones. Leave it out if the scanner needs every run's own cues.
    */
   scan(text: string, knownCues?: ReadonlySet<CueKey>): ScanResult;
+  /**
+   * The names alone (no cues, no guards, no word boundaries) as a stream automaton, for a cheap
+   * first look at a whole page: wherever `scan` finds a mention in a run, feeding the run's text
+   * (or any text that contains it, such as a page's text nodes one after another) reaches a hit.
+   */
+  readonly prefilter: Prefilter;
 }
+
+/**
+ * A superset test for mentions: `feed` the text piece by piece, carrying the returned state
+ * (less HIT_FLAG) from one piece to the next; HIT_FLAG in the result says a name may end in that
+ * piece. It ignores word boundaries and guards, so it can say yes where `scan` finds nothing,
+ * never the reverse. Built on first use.
+ */
+export class Prefilter {
+  private automaton: PatternAutomaton | undefined;
+
+  constructor(private readonly keys: readonly string[]) {}
+
+  feed(text: string, state: number, from = 0, to = text.length, hits?: number[]): number {
+    this.automaton ??= new PatternAutomaton(this.keys);
+    return this.automaton.feed(text, state, from, to, hits);
+  }
+}
+
+export { HIT_FLAG };
 
 // Names repeat across topics (every topic lists the same China cues); keys are computed once.
 const keyCache = new Map<string, string>();
@@ -110,7 +135,8 @@ class CompiledMatcher implements Matcher {
   private readonly roles: PatternRole[] = [];
   private readonly keys: string[] = [];
   private readonly patternOfKey = new Map<string, number>();
-  private readonly automaton: PatternAutomaton;
+  private compiledAutomaton: PatternAutomaton | undefined;
+  readonly prefilter: Prefilter;
   /** Cue groups an unambiguous name of a topic vouches for. */
   private readonly cuesOfTopic = new Map<TopicId, readonly CueKey[]>();
   /** Each topic's other parties, compiled on first use: most pages have no ambiguous name at all. */
@@ -165,7 +191,13 @@ class CompiledMatcher implements Matcher {
       }
     }
 
-    this.automaton = new PatternAutomaton(this.keys);
+    // The full automaton is built on the first scan: a page whose prefilter finds nothing never needs it.
+    this.prefilter = new Prefilter(this.keys.filter((_, pattern) => this.roles[pattern]!.name !== undefined));
+  }
+
+  private get automaton(): PatternAutomaton {
+    this.compiledAutomaton ??= new PatternAutomaton(this.keys);
+    return this.compiledAutomaton;
   }
 
   private roleOf(key: string): PatternRole | undefined {

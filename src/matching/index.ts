@@ -14,7 +14,15 @@ import { NAME_GUARDS, TOPIC_NAMES } from '../knowledge/names';
 import type { TopicId } from '../knowledge/types';
 import { type CustomTerm, compileMatcher, type Matcher } from './compile';
 
-export { type CustomTerm, compileMatcher, type Matcher, type MatcherOptions, spacingVariants } from './compile';
+export {
+  type CustomTerm,
+  compileMatcher,
+  HIT_FLAG,
+  type Matcher,
+  type MatcherOptions,
+  Prefilter,
+  spacingVariants,
+} from './compile';
 export { countsOnPage, findSentence, MAX_SENTENCE_REACH, mergeCues, resolveContext } from './context';
 export type { CueKey, Match, ScanResult } from './match';
 // `trimmedKey` is `nameKey` under the name the settings validator imports.

@@ -4,8 +4,11 @@
  */
 import type { IsoDate } from '../knowledge/types';
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Made on first use, not when the module loads: the first DateTimeFormat of a page loads ICU's
+// data (30 ms or more), and the content script that imports this must cost a page almost nothing
+// until a card opens.
+let day: Intl.DateTimeFormat | undefined;
+let month: Intl.DateTimeFormat | undefined;
 
 /**
  * An ISO 8601 date at the precision it was recorded with: `1950-10-19` is "19 October 1950",
@@ -14,8 +17,13 @@ const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric',
 export function formatIsoDate(iso: IsoDate): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!match) return iso;
-  const [, year, month, day] = match;
-  if (!month) return year ?? iso;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
-  return (day ? DAY : MONTH).format(date);
+  const [, year, monthPart, dayPart] = match;
+  if (!monthPart) return year ?? iso;
+  const date = new Date(Date.UTC(Number(year), Number(monthPart) - 1, Number(dayPart ?? 1)));
+  if (dayPart) {
+    day ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return day.format(date);
+  }
+  month ??= new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return month.format(date);
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NAME_GUARDS, TOPIC_NAMES } from '../../../src/knowledge/names';
 import { CORE_TOPIC_IDS, TOPIC_IDS, type TopicId } from '../../../src/knowledge/types';
-import { type CustomTerm, compileMatcher, nameKey } from '../../../src/matching';
+import { type CustomTerm, compileMatcher, HIT_FLAG, nameKey } from '../../../src/matching';
 import { PatternAutomaton } from '../../../src/matching/automaton';
 import { referenceEntries, referenceScan } from './reference';
 
@@ -192,4 +192,51 @@ describe('matcher against the reference implementation', () => {
     },
     PROPERTY_TIMEOUT_MS,
   );
+});
+
+describe('the prefilter', () => {
+  /**
+   * What the content script relies on to skip most of a page: fed a page's text nodes one after
+   * another (any text before, the run cut anywhere), the prefilter reports a hit in a piece that
+   * overlaps every mention `scan` finds. A miss here would be a mention never marked.
+   */
+  it(
+    'hits inside every mention the matcher finds, however the text is cut into pieces',
+    () => {
+      const matcher = compileMatcher(TOPIC_NAMES, { enabledTopics: TOPIC_IDS, guards: NAME_GUARDS });
+      fc.assert(
+        fc.property(text, text, fc.array(fc.nat(), { maxLength: 6 }), (before, run, cutSeeds) => {
+          const whole = before + run;
+          const cuts = [...new Set([before.length, ...cutSeeds.map((seed) => seed % (whole.length + 1))])].sort(
+            (a, b) => a - b,
+          );
+          const bounds = [0, ...cuts.filter((cut) => cut > 0 && cut < whole.length), whole.length];
+          const hitPieces: [number, number][] = [];
+          let state = 0;
+          for (let index = 0; index + 1 < bounds.length; index++) {
+            const result = matcher.prefilter.feed(whole, state, bounds[index], bounds[index + 1]);
+            if ((result & HIT_FLAG) !== 0) hitPieces.push([bounds[index]!, bounds[index + 1]!]);
+            state = result & ~HIT_FLAG;
+          }
+          for (const match of matcher.scan(run).matches) {
+            const start = before.length + match.start;
+            const end = before.length + match.end;
+            expect(
+              hitPieces.some(([from, to]) => from < end && to > start),
+              JSON.stringify({ whole, match }),
+            ).toBe(true);
+          }
+        }),
+        { numRuns: 1000 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it('says nothing about text without a name', () => {
+    const matcher = compileMatcher(TOPIC_NAMES, { enabledTopics: CORE_TOPIC_IDS, guards: NAME_GUARDS });
+    const quiet = 'China and North Korea signed a trade deal; Vietnam said nothing about the warriors.';
+    expect(matcher.prefilter.feed(quiet, 0) & HIT_FLAG).toBe(0);
+    expect(matcher.prefilter.feed('the Korean War ended', 0) & HIT_FLAG).toBe(HIT_FLAG);
+  });
 });

@@ -1,0 +1,230 @@
+/**
+ * The first look at a whole tree (a page, or an open shadow root): which blocks may hold a mention.
+ *
+ * Most pages name none of our topics, and there the content script should cost little more than
+ * reading the page's text once. This walk is that read: the browser's own TreeWalker over text
+ * nodes only (elements are stepped over natively, not one property read at a time), each node's
+ * text fed to the matcher's prefilter (compile.ts) as one stream, with no run built, no string
+ * joined and no Range made. Only where the prefilter hits is the block around the text node
+ * walked again the exact way (text-runs.ts) and matched for real.
+ *
+ * Why that finds every mention the exact walk finds: a run's text is its nodes' texts in document
+ * order, with "\n" for a <br>, and without skipped subtrees. This walk feeds the same texts in the
+ * same order (a separator before the first text after a <br>; the skipped subtrees' texts left
+ * out), so each run is a stretch of the stream, and the prefilter is a superset of the matcher
+ * over any text that contains a run (tests/unit/matching/property.test.ts). All nodes of a run
+ * share one block, so the block of the node where a hit ends holds the mention.
+ *
+ * It also finds the open shadow roots, which no text walk sees: one native query for the tree's
+ * elements, each asked for its `shadowRoot`.
+ */
+import { HIT_FLAG, type Prefilter } from '../matching';
+import { blockOf, isEditable, isInSkippedSubtree, SKIPPED_NAMES } from './text-runs';
+
+/** How much text is fed between two looks at the clock (a 10 MB node stays sliced). */
+const CHUNK = 1 << 16;
+/** Text nodes are joined into batches of about this many characters. */
+const BATCH = 1 << 14;
+
+interface Batch {
+  readonly text: string;
+  readonly nodes: readonly Node[];
+  /** Where each node's text starts in `text`. */
+  readonly starts: readonly number[];
+  /** How far `text` has been fed. */
+  offset: number;
+}
+
+/** Index of the last entry of sorted `starts` that is <= `offset`. */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+export class CandidateWalker {
+  readonly stats = { textNodes: 0, chars: 0 };
+  /** Blocks where the prefilter hit, in document order (nested ones included). */
+  readonly blocks = new Set<Node>();
+  private readonly walker: TreeWalker;
+  /** Texts of skipped subtrees, which the walk drops. */
+  private readonly skippedTexts = new Set<Node>();
+  /** First texts after a <br>: a separator goes into the stream before each. */
+  private readonly afterBreak = new Set<Node>();
+  private state = 0;
+  /** Text read from the page and not yet fed in full (fed in chunks, so a 10 MB node stays sliced). */
+  private batch: Batch | undefined;
+  private elements: NodeListOf<Element> | undefined;
+  private elementIndex = 0;
+  private done = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly prefilter: Prefilter,
+    private readonly onShadowRoot: (shadow: ShadowRoot) => void,
+  ) {
+    const doc = (root.ownerDocument ?? root) as Document;
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.collectSkipped(doc);
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** The node the walk stands on; a caller checks it is still in the document after a yield. */
+  get position(): Node | null {
+    return this.done ? null : this.walker.currentNode;
+  }
+
+  /**
+   * The texts the exact walk never reads: inside skipped elements (script, style, svg…) and
+   * editable regions. Found by tag through getElementsByTagName (the browser answers from its own
+   * caches; one selector list with every name was measured 50 times slower on large pages), and
+   * editable regions by one attribute query.
+   */
+  private collectSkipped(doc: Document): void {
+    const root = this.root as Node & Partial<ParentNode & Element>;
+    if (typeof root.querySelectorAll !== 'function') return;
+    const skipped = this.skippedTexts;
+    const editable: Element[] = [];
+    const collect = (element: Element): void => {
+      const texts = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) skipped.add(text);
+    };
+    // A shadow root has no getElementsByTagName.
+    const byTag = (name: string): ArrayLike<Element> =>
+      typeof root.getElementsByTagName === 'function'
+        ? root.getElementsByTagName(name)
+        : (root as ParentNode).querySelectorAll(name);
+    for (const name of SKIPPED_NAMES) {
+      const elements = byTag(name);
+      for (let index = 0; index < elements.length; index++) collect(elements[index] as Element);
+    }
+    for (const element of root.querySelectorAll('[contenteditable]')) {
+      if (isEditable(element)) {
+        editable.push(element);
+        collect(element);
+      }
+    }
+    const breaks = byTag('br');
+    if (breaks.length === 0) return;
+    const after = doc.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
+    for (let index = 0; index < breaks.length; index++) {
+      const br = breaks[index] as Element;
+      // A <br> inside an editable region is no separator of the runs around that region.
+      if (editable.length > 0 && editable.some((element) => element.contains(br))) continue;
+      after.currentNode = br;
+      const next = after.nextNode();
+      if (next) this.afterBreak.add(next);
+    }
+  }
+
+  /**
+   * Walks until the tree is done or `deadline` (a performance.now() value) passes; returns true
+   * when finished. Then come the shadow hosts, sliced the same way.
+   */
+  walk(deadline = Number.POSITIVE_INFINITY): boolean {
+    if (!this.walkText(deadline)) return false;
+    if (!this.findShadowRoots(deadline)) return false;
+    this.done = true;
+    return true;
+  }
+
+  private walkText(deadline: number): boolean {
+    if (this.batch && !this.feedBatch(deadline)) return false;
+    const walker = this.walker;
+    const skipped = this.skippedTexts.size > 0 ? this.skippedTexts : undefined;
+    const afterBreak = this.afterBreak.size > 0 ? this.afterBreak : undefined;
+    let pieces: string[] = [];
+    let nodes: Node[] = [];
+    let starts: number[] = [];
+    let length = 0;
+    let textNodes = 0;
+    let steps = 0;
+    let finished = true;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (skipped?.has(node)) continue;
+      const data = (node as Text).data;
+      textNodes++;
+      if (afterBreak?.has(node)) {
+        pieces.push(' ');
+        length++;
+      }
+      nodes.push(node);
+      starts.push(length);
+      pieces.push(data);
+      length += data.length;
+      if (length >= BATCH || (++steps & 127) === 0) {
+        this.batch = { text: pieces.join(''), nodes, starts, offset: 0 };
+        this.stats.chars += length;
+        pieces = [];
+        nodes = [];
+        starts = [];
+        length = 0;
+        if (!this.feedBatch(deadline) || performance.now() > deadline) {
+          finished = false;
+          break;
+        }
+      }
+    }
+    if (nodes.length > 0) {
+      this.batch = { text: pieces.join(''), nodes, starts, offset: 0 };
+      this.stats.chars += length;
+      if (!this.feedBatch(deadline)) finished = false;
+    }
+    this.stats.textNodes += textNodes;
+    return finished;
+  }
+
+  /**
+   * Feeds the batch (joined: the prefilter reads a flat string about twice as fast as the
+   * browser's own text strings, one call each) a chunk at a time until the deadline.
+   */
+  private feedBatch(deadline: number): boolean {
+    const batch = this.batch as Batch;
+    const { text, nodes, starts } = batch;
+    const hits: number[] = [];
+    let state = this.state;
+    while (batch.offset < text.length) {
+      const to = Math.min(batch.offset + CHUNK, text.length);
+      state = this.prefilter.feed(text, state, batch.offset, to, hits) & ~HIT_FLAG;
+      batch.offset = to;
+      if (batch.offset < text.length && performance.now() > deadline) break;
+    }
+    this.state = state;
+    for (const index of hits) this.hit(nodes[nodeAt(starts, index)] as Node);
+    if (batch.offset < text.length) return false;
+    this.batch = undefined;
+    return true;
+  }
+
+  private hit(node: Node): void {
+    // The skipped list is from the walk's start: a subtree skipped since then is checked here.
+    if (!isInSkippedSubtree(node)) this.blocks.add(blockOf(node, this.root));
+  }
+
+  private findShadowRoots(deadline: number): boolean {
+    if (!this.elements) {
+      const query = (this.root as Partial<ParentNode>).querySelectorAll;
+      if (typeof query !== 'function') return true;
+      this.elements = query.call(this.root, '*');
+    }
+    const elements = this.elements;
+    for (let index = this.elementIndex; index < elements.length; index++) {
+      const shadow = (elements[index] as Element).shadowRoot;
+      if (shadow && !isInSkippedSubtree(shadow.host)) this.onShadowRoot(shadow);
+      if ((index & 1023) === 1023 && performance.now() > deadline) {
+        this.elementIndex = index + 1;
+        return false;
+      }
+    }
+    this.elementIndex = elements.length;
+    return true;
+  }
+}
