@@ -37,6 +37,11 @@ export function manifestFor(target: Target, source: Manifest = readManifestSourc
   const manifest: Manifest = structuredClone(source);
   if (target === 'chrome') {
     manifest.minimum_chrome_version = MIN_VERSION.chrome;
+    // Chrome runs no content script in tabs open before an install or update; the background
+    // does (src/background/reinject.ts). Host access is what the content script has already
+    // (all pages), so the install prompt stays the same. Firefox injects them itself.
+    manifest.permissions = [...(manifest.permissions as string[]), 'scripting'];
+    manifest.host_permissions = ['<all_urls>'];
     return manifest;
   }
   const { service_worker: serviceWorker } = manifest.background as { service_worker: string };

@@ -9,6 +9,7 @@ import { repairSettings } from '../settings';
 import { installBadge } from './badge';
 import { registerCommands } from './commands';
 import { backgroundHandlers } from './handlers';
+import { injectIntoOpenTabs } from './reinject';
 
 /** Only our own extension's pages and content scripts may talk to us. */
 function fromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -26,8 +27,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 // Stored settings are migrated to the current version (and damaged ones repaired, with a copy
 // kept for recovery) once per install or update, so no context has to write them back on its own.
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
   void repairSettings(browser.storage);
+  if (reason === 'install' || reason === 'update') {
+    void injectIntoOpenTabs(browser as unknown as Parameters<typeof injectIntoOpenTabs>[0]).catch(() => 0);
+  }
 });
 
 registerCommands(browser as unknown as Parameters<typeof registerCommands>[0]);

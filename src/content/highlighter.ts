@@ -74,7 +74,10 @@ export class Highlighter {
   /** Removes every mark and the styles: used on teardown (extension disabled or updated). */
   dispose(): void {
     const registry = this.doc.defaultView?.CSS.highlights;
-    for (const topic of this.highlights.keys()) registry?.delete(highlightName(topic));
+    // Only our own entries: a newer instance of the extension may have registered these names.
+    for (const [topic, highlight] of this.highlights) {
+      if (registry?.get(highlightName(topic)) === highlight) registry.delete(highlightName(topic));
+    }
     this.highlights.clear();
     for (const tree of this.styledTrees) {
       try {

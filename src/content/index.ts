@@ -1,45 +1,105 @@
 /**
- * Content script entry. Runs at document_idle in every frame of every page, so where there is
- * nothing to mark it must cost almost nothing: settings are read once, the text walked once,
- * and no element is added to the page (the card's host appears only when a card first opens).
+ * Content script entry. Runs at document_start in every frame of every page, so where there is
+ * nothing to mark it must cost almost nothing: settings are read once, the text looked at once
+ * (candidates.ts), and no element is added to the page (the card's host appears only when a card
+ * first opens).
+ *
+ * Order matters. Synchronously, before any script of the page runs: the window's input listeners
+ * (window-input.ts: a page's own capturing listeners cannot then swallow our events) and the
+ * claim on this world (lifetime.ts). Then the settings are read while the page is parsed, and
+ * the page is scanned once it is (DOMContentLoaded).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundRequests, type ContentMessage, isContentMessage } from '../messages';
 import { loadSettings, type SettingsAreas, saveSettings, watchSettings } from '../settings';
+import { HIGHLIGHT_PREFIX } from '../ui/mark-styles';
 import { ContentApp } from './app';
 import { CardFeature } from './card';
+import { HOST_TAG } from './card/host';
 import { Highlighter } from './highlighter';
+import { claimWorld, extensionAlive, hasLeftovers, removeLeftovers, watchLifetime } from './lifetime';
 import { contentHandlers } from './message-handlers';
 import { startCountsReporter } from './page-counts';
+import { WindowInput } from './window-input';
 
-async function main(): Promise<void> {
-  if (!Highlighter.supported(window) || !document.documentElement) return;
-  const areas = browser.storage as unknown as SettingsAreas;
-  const { settings } = await loadSettings(areas);
-  const app = new ContentApp(document, settings);
-  app.apply(settings);
-
-  // The card's prose and the article's details stay in the background until a card first opens.
-  const ask = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) =>
-    browser.runtime.sendMessage({ type, ...request }) as Promise<BackgroundRequests[K]['reply']>;
-  const card = new CardFeature(app, document, {
-    loadTopic: (topic) => ask('get-topic', { topic }),
-    loadArticle: () => ask('get-article', {}),
-    saveSettings: (next) => saveSettings(areas, next),
-  });
-  watchSettings(areas, (loaded) => {
-    // The card applied its own change already (see CardFeature.savingSettings).
-    if (!card.savingSettings) app.apply(loaded.settings);
-  });
-
-  const handlers = contentHandlers(app, document, card);
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    // Only the top frame answers, so the popup gets one reply per tab; only our extension asks.
-    if (window !== window.top || sender.id !== browser.runtime.id || !isContentMessage(message)) return undefined;
-    const handler = handlers[message.type] as (message: ContentMessage) => unknown;
-    return Promise.resolve(handler(message));
-  });
-  if (window === window.top) startCountsReporter(app, document);
+function parsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-void main();
+function start(): void {
+  // Not documentElement: Firefox runs document_start scripts before the root element exists.
+  if (!Highlighter.supported(window)) return;
+  const alive = () => extensionAlive(browser.runtime);
+  const stops: (() => void)[] = [];
+  let stopped = false;
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    // Each part is taken down on its own: an orphaned script's API calls throw.
+    for (const part of stops.reverse()) {
+      try {
+        part();
+      } catch {
+        // Gone with the extension already.
+      }
+    }
+  };
+  if (!claimWorld(globalThis, { stop, alive })) return;
+
+  const input = new WindowInput(window);
+  stops.push(() => input.dispose());
+  const leftovers = hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG);
+  const check = watchLifetime(document, alive, stop, leftovers);
+  input.gate = check;
+  // What an older instance that could not step down (its script unloaded) left behind.
+  if (leftovers) removeLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG);
+
+  const areas = browser.storage as unknown as SettingsAreas;
+  const settingsRead = loadSettings(areas);
+  void Promise.all([settingsRead, parsed(document)]).then(([{ settings }]) => {
+    if (stopped || !check() || !document.documentElement) return;
+    const app = new ContentApp(document, settings);
+    stops.push(() => app.stop());
+    app.apply(settings);
+
+    // The card's prose and the article's details stay in the background until a card first opens.
+    const ask = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) =>
+      browser.runtime.sendMessage({ type, ...request }) as Promise<BackgroundRequests[K]['reply']>;
+    const card = new CardFeature(
+      app,
+      document,
+      {
+        loadTopic: (topic) => ask('get-topic', { topic }),
+        loadArticle: () => ask('get-article', {}),
+        saveSettings: (next) => saveSettings(areas, next),
+      },
+      input,
+    );
+    stops.push(() => card.dispose());
+    stops.push(
+      watchSettings(areas, (loaded) => {
+        // The card applied its own change already (see CardFeature.savingSettings).
+        if (check() && !card.savingSettings) app.apply(loaded.settings);
+      }),
+    );
+
+    const handlers = contentHandlers(app, document, card);
+    const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
+      // Only the top frame answers, so the popup gets one reply per tab; only our extension asks.
+      if (window !== window.top || !check() || sender.id !== browser.runtime.id || !isContentMessage(message))
+        return undefined;
+      const handler = handlers[message.type] as (message: ContentMessage) => unknown;
+      return Promise.resolve(handler(message));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+    if (window === window.top) stops.push(startCountsReporter(app, document));
+    // A tab coming back into view is a moment to notice that the extension went away meanwhile.
+    const onVisible = () => void check();
+    document.addEventListener('visibilitychange', onVisible);
+    stops.push(() => document.removeEventListener('visibilitychange', onVisible));
+  });
+}
+
+start();

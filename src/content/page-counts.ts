@@ -77,15 +77,23 @@ function stateOf(reply: PageCountsReply): PageState {
   return state;
 }
 
-/** Reports the top frame's counts to the background for the badge. Frames' counts stay their own. */
-export function startCountsReporter(app: ContentApp, doc: Document): void {
+/**
+ * Reports the top frame's counts to the background for the badge. Frames' counts stay their own.
+ * Returns a function that stops reporting.
+ */
+export function startCountsReporter(app: ContentApp, doc: Document): () => void {
   const reporter = new CountsReporter(app, doc, (state) => {
     const message: BackgroundMessage = { type: 'page-counts', ...state };
     return browser.runtime.sendMessage(message);
   });
-  reporter.start();
+  const stop = reporter.start();
   // Back from the back-forward cache: the tab's badge was reset when it navigated away.
-  doc.defaultView?.addEventListener('pageshow', (event) => {
+  const onPageShow = (event: PageTransitionEvent): void => {
     if (event.persisted) reporter.resend();
-  });
+  };
+  doc.defaultView?.addEventListener('pageshow', onPageShow);
+  return () => {
+    stop();
+    doc.defaultView?.removeEventListener('pageshow', onPageShow);
+  };
 }

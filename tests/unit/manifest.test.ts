@@ -26,13 +26,20 @@ describe('manifest derivation', () => {
     });
   });
 
-  it('asks for no permission beyond storage and runs the content script everywhere at idle', () => {
+  it('asks for storage only (and, in Chrome, scripting to take over open tabs) and runs the content script everywhere from document_start', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       const manifest = manifestFor(target, source);
-      expect(manifest.permissions).toEqual(['storage']);
-      expect(manifest.host_permissions).toBeUndefined();
+      if (target === 'chrome') {
+        // The same pages the content script runs on already: no new line in the install prompt.
+        expect(manifest.permissions).toEqual(['storage', 'scripting']);
+        expect(manifest.host_permissions).toEqual(['<all_urls>']);
+      } else {
+        expect(manifest.permissions).toEqual(['storage']);
+        expect(manifest.host_permissions).toBeUndefined();
+      }
+      // document_start: the window's listeners go in before any script of the page (window-input.ts).
       expect(manifest.content_scripts).toEqual([
-        { matches: ['<all_urls>'], js: ['src/content/index.ts'], run_at: 'document_idle', all_frames: true },
+        { matches: ['<all_urls>'], js: ['src/content/index.ts'], run_at: 'document_start', all_frames: true },
       ]);
       expect(manifest.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
       expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);

@@ -15,6 +15,7 @@ import type { MentionWalkReply, WalkDirection } from '../../messages';
 import type { Settings } from '../../settings';
 import type { ContentApp } from '../app';
 import type { Mention } from '../scanner';
+import type { WindowInput } from '../window-input';
 import { pauseSite, type SettingsChange, withTopicMarked } from './actions';
 import { CardController, type PointerPlace } from './controller';
 import { mentionAt } from './hit-test';
@@ -94,11 +95,13 @@ export class CardFeature {
   private loadedArticle: ArticleInfo | undefined;
   private saving: Promise<unknown> = Promise.resolve();
   private pendingSaves = 0;
+  private readonly unsubscribe: (() => void)[];
 
   constructor(
     private readonly app: ContentApp,
     private readonly doc: Document,
     private readonly deps: CardDeps,
+    input: WindowInput,
   ) {
     this.view = doc.defaultView ?? window;
     this.controller = new CardController<Mention>({
@@ -112,13 +115,24 @@ export class CardFeature {
     // The popup's "On this page" rows scroll to a mention and ask for its card.
     app.onShowMention((mention) => this.controller.press(mention, 'click'));
     this.mentionsChanged();
-    const capturePassive = { capture: true, passive: true } as const;
-    this.view.addEventListener('pointermove', this.onPointerMove, capturePassive);
-    this.view.addEventListener('pointerout', this.onPointerOut, capturePassive);
-    this.view.addEventListener('pointerdown', this.onPointerDown, capturePassive);
-    this.view.addEventListener('click', this.onClick, capturePassive);
-    // Not passive: Escape and the walking keys are ours to consume while focus is in the card.
-    this.view.addEventListener('keydown', this.onKeyDown, { capture: true });
+    // The window's listeners were added at document_start (window-input.ts), before the page's.
+    this.unsubscribe = [
+      input.on('pointermove', this.onPointerMove),
+      input.on('pointerout', this.onPointerOut),
+      input.on('pointerdown', this.onPointerDown),
+      input.on('click', this.onClick),
+      input.on('keydown', this.onKeyDown),
+    ];
+  }
+
+  /** Closes the card, removes its host and stops listening (the extension went away). */
+  dispose(): void {
+    for (const stop of this.unsubscribe) stop();
+    this.controller.close('gone');
+    this.hide();
+    if (this.frame) this.view.cancelAnimationFrame(this.frame);
+    this.host?.element.remove();
+    this.host = undefined;
   }
 
   /**

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's hand-over when its extension goes away (src/content/lifetime.ts): one
+ * instance per world, an orphan steps down when a newer instance announces itself, and a new
+ * instance clears what a dead one left.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import {
+  claimWorld,
+  extensionAlive,
+  hasLeftovers,
+  removeLeftovers,
+  watchLifetime,
+} from '../../../src/content/lifetime';
+
+describe('claimWorld', () => {
+  it('keeps a live instance and replaces a dead one', () => {
+    const scope = {};
+    const first = { stop: vi.fn(), alive: () => true };
+    expect(claimWorld(scope, first)).toBe(true);
+    expect(claimWorld(scope, { stop: vi.fn(), alive: () => true })).toBe(false);
+    first.alive = () => false;
+    const third = { stop: vi.fn(), alive: () => true };
+    expect(claimWorld(scope, third)).toBe(true);
+    expect(first.stop).toHaveBeenCalledOnce();
+  });
+});
+
+describe('extensionAlive', () => {
+  it('is false once the runtime has lost its id, or throws', () => {
+    expect(extensionAlive({ id: 'abc' })).toBe(true);
+    expect(extensionAlive({})).toBe(false);
+    expect(extensionAlive(undefined)).toBe(false);
+    const throwing = Object.defineProperty({}, 'id', {
+      get() {
+        throw new Error('Extension context invalidated.');
+      },
+    });
+    expect(extensionAlive(throwing)).toBe(false);
+  });
+});
+
+describe('watchLifetime', () => {
+  it('makes an orphaned instance step down when a newer one announces itself, and only then', () => {
+    let oldAlive = true;
+    const oldGone = vi.fn();
+    const check = watchLifetime(document, () => oldAlive, oldGone, false);
+    // A page (or a newer instance) announcing while the extension is there changes nothing.
+    watchLifetime(document, () => true, vi.fn(), true);
+    expect(oldGone).not.toHaveBeenCalled();
+    oldAlive = false;
+    watchLifetime(document, () => true, vi.fn(), true);
+    expect(oldGone).toHaveBeenCalledOnce();
+    expect(check()).toBe(false);
+    watchLifetime(document, () => true, vi.fn(), true);
+    expect(oldGone).toHaveBeenCalledOnce();
+  });
+});
+
+describe('leftovers', () => {
+  it('finds and removes the host a dead instance left', () => {
+    document.documentElement.append(document.createElement('yalu-lens'));
+    expect(hasLeftovers(document, 'yalu-', 'yalu-lens')).toBe(true);
+    removeLeftovers(document, 'yalu-', 'yalu-lens');
+    expect(document.querySelector('yalu-lens')).toBeNull();
+    expect(hasLeftovers(document, 'yalu-', 'yalu-lens')).toBe(false);
+  });
+});
