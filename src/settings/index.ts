@@ -12,6 +12,7 @@ import type { Settings } from './schema';
 export { contrastRatio, isHexColor, MARK_TEXT_COLOR, PALETTE, type PaletteColor, underlineColor } from './colors';
 export { DEFAULT_DWELL_MS, defaultSettings } from './defaults';
 export { LIMITS } from './limits';
+export { mergeSettings } from './merge';
 export { MIGRATIONS, migrate } from './migrations';
 export {
   isSitePaused,
@@ -42,9 +43,13 @@ export {
   type Recovery,
   readRecovery,
   repairSettings,
+  type SavedChange,
   type SaveResult,
   type SettingsAreas,
+  type SettingsLock,
+  saveChange,
   saveSettings,
+  settingsLock,
   watchSettings,
 } from './storage';
 export { EXPORT_FILE_NAME, exportSettings, type ImportResult, importSettings } from './transfer';

@@ -15,10 +15,19 @@
  * Damage. Reading never throws: whatever is stored is migrated and judged field by field
  * (parse.ts). `repairSettings` (run by the background at install and update, and by the options
  * page) keeps the raw items of damaged settings in `storage.local` under `recovery/settings`
- * before it writes the repaired ones, so nothing a user had is lost without a copy.
+ * before it writes the repaired ones, so nothing a user had is lost without a copy. A part of a
+ * split list that is missing (sync may still be bringing it from another device) is not
+ * repaired away, and settings written by a newer version are copied there before this version
+ * first writes over them.
+ *
+ * Several writers. Options pages in two tabs, the popup and the cards each hold a copy and save
+ * whole settings. `saveChange` reads the stored settings again just before it writes and merges
+ * field by field (merge.ts), inside a lock shared by the extension's pages, so a later save never
+ * puts back values another context changed meanwhile.
  */
 import * as v from 'valibot';
-import { readStoredSettings, type StoredSettings } from './parse';
+import { mergeSettings, sameValue } from './merge';
+import { coerceSettings, readStoredSettings, type StoredSettings } from './parse';
 import { SETTINGS_VERSION, type Settings, SettingsSchema } from './schema';
 
 /** The part of a `browser.storage` area the adapter uses. */
@@ -70,10 +79,14 @@ export interface LoadedSettings extends StoredSettings {
   readonly localReason?: LocalReason;
   /** The stored items as they were, for recovery. */
   readonly raw: Record<string, unknown>;
+  /** Parts of split lists that the main item counts but storage does not hold (yet). */
+  readonly missingParts: readonly string[];
 }
 
 export interface Recovery {
   readonly savedAt: string;
+  /** Why the copy was kept: damaged values, or settings of a newer version written over. */
+  readonly kind: 'damaged' | 'newer-version';
   /** Dot paths of the values that could not be used. */
   readonly problems: readonly string[];
   /** The stored items as they were found. */
@@ -171,39 +184,74 @@ export function splitForStorage(settings: Settings): Record<string, unknown> {
   return items;
 }
 
-function partCount(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= SYNC_QUOTA.maxItems ? value : 0;
+function isPartCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= SYNC_QUOTA.maxItems;
+}
+
+/**
+ * How many parts of a list to read. The main item says; where its count is damaged or gone, the
+ * parts present from 0 up are read instead of none, so a bad count does not cost the whole list.
+ */
+function partsToRead(declared: unknown, items: Record<string, unknown>, prefix: string): number {
+  if (isPartCount(declared)) return declared;
+  let count = 0;
+  while (`${prefix}${count}` in items) count++;
+  return count;
+}
+
+export interface JoinedItems {
+  readonly value: unknown;
+  /** Parts missing or damaged, and counts that could not be used. */
+  readonly problems: string[];
+  /** The parts among the problems that are missing rather than damaged. */
+  readonly missing: string[];
 }
 
 /**
  * The settings object the items hold, lists joined from their parts, as the migrations and the
  * lenient parse expect it. A missing or damaged part is a problem; the other parts are kept.
  */
-export function joinFromStorage(items: Record<string, unknown>): { value: unknown; problems: string[] } {
+export function joinFromStorage(items: Record<string, unknown>): JoinedItems {
   const main = items[MAIN_KEY];
-  if (!isPlainObject(main) || !isPlainObject(main.parts)) return { value: main, problems: [] };
-  const { parts, ...rest } = main;
+  const hasParts = (prefix: string) => `${prefix}0` in items;
+  if (!isPlainObject(main)) return { value: main, problems: [], missing: [] };
+  // Version 0 had no parts; a current main item whose `parts` went missing still has its lists.
+  if (!('parts' in main) && !hasParts(TERMS_PREFIX) && !hasParts(SITES_PREFIX)) {
+    return { value: main, problems: [], missing: [] };
+  }
+  const { parts: declared, ...rest } = main;
+  const parts = isPlainObject(declared) ? declared : {};
   const problems: string[] = [];
+  const missing: string[] = [];
+  for (const list of ['terms', 'sites'] as const) {
+    if (!isPartCount(parts[list])) problems.push(`${MAIN_KEY}.parts.${list}`);
+  }
   const customTerms: Record<string, unknown[]> = {};
-  for (let index = 0; index < partCount(parts.terms); index++) {
-    const part = items[`${TERMS_PREFIX}${index}`];
+  for (let index = 0; index < partsToRead(parts.terms, items, TERMS_PREFIX); index++) {
+    const key = `${TERMS_PREFIX}${index}`;
+    const part = items[key];
     if (!isPlainObject(part)) {
-      problems.push(`${TERMS_PREFIX}${index}`);
+      problems.push(key);
+      if (part === undefined) missing.push(key);
       continue;
     }
     for (const [topic, terms] of Object.entries(part)) {
       if (Array.isArray(terms)) customTerms[topic] = [...(customTerms[topic] ?? []), ...terms];
-      else problems.push(`${TERMS_PREFIX}${index}.${topic}`);
+      else problems.push(`${key}.${topic}`);
     }
   }
   const patterns: unknown[] = [];
-  for (let index = 0; index < partCount(parts.sites); index++) {
-    const part = items[`${SITES_PREFIX}${index}`];
+  for (let index = 0; index < partsToRead(parts.sites, items, SITES_PREFIX); index++) {
+    const key = `${SITES_PREFIX}${index}`;
+    const part = items[key];
     if (Array.isArray(part)) patterns.push(...part);
-    else problems.push(`${SITES_PREFIX}${index}`);
+    else {
+      problems.push(key);
+      if (part === undefined) missing.push(key);
+    }
   }
   const sites = isPlainObject(rest.sites) ? { ...rest.sites, patterns } : rest.sites;
-  return { value: { ...rest, customTerms, sites }, problems };
+  return { value: { ...rest, customTerms, sites }, problems, missing };
 }
 
 /** Whether the items fit within storage.sync's quotas. */
@@ -240,6 +288,7 @@ function fromItems(items: Record<string, unknown>, area: 'sync' | 'local', local
     problems: [...joined.problems, ...stored.problems],
     area,
     raw: items,
+    missingParts: joined.missing,
     ...(localReason ? { localReason } : {}),
   };
 }
@@ -283,15 +332,29 @@ async function clearSettingsItems(area: StorageAreaLike): Promise<void> {
 }
 
 /**
- * Stores `settings` in sync, or in local with the reason when sync cannot take them.
- * Throws only for settings that do not pass the schema: that is a bug in the caller.
+ * Keeps a copy of settings written by a newer version before this version writes over them:
+ * their fields this version does not know would otherwise be gone without a trace. An existing
+ * copy is left alone (the user has not looked at it yet).
  */
-export async function saveSettings(areas: SettingsAreas, settings: Settings): Promise<SaveResult> {
+async function keepNewerVersion(areas: SettingsAreas, stored: LoadedSettings): Promise<void> {
+  if (stored.newerVersion === undefined) return;
+  if ((await areas.local.get(RECOVERY_KEY))[RECOVERY_KEY] !== undefined) return;
+  const recovery: Recovery = {
+    savedAt: new Date().toISOString(),
+    kind: 'newer-version',
+    problems: stored.problems,
+    items: stored.raw,
+  };
+  await areas.local.set({ [RECOVERY_KEY]: recovery });
+}
+
+async function writeSettings(areas: SettingsAreas, settings: Settings, stored: LoadedSettings): Promise<SaveResult> {
   const checked = v.safeParse(SettingsSchema, settings);
   if (!checked.success) {
     throw new Error(`refusing to store invalid settings: ${v.summarize(checked.issues)}`);
   }
   const items = splitForStorage(checked.output);
+  await keepNewerVersion(areas, stored).catch(() => undefined);
   let reason: LocalReason;
   if (!areas.sync) reason = 'sync-unavailable';
   else if (!fitsSync(items)) reason = 'sync-full';
@@ -306,6 +369,88 @@ export async function saveSettings(areas: SettingsAreas, settings: Settings): Pr
   }
   await writeItems(areas.local, { ...items, [WHERE_KEY]: { area: 'local', reason } });
   return { area: 'local', reason };
+}
+
+/** Runs `task` alone among the contexts that share the lock; resolves with its result. */
+export type SettingsLock = <T>(task: () => Promise<T>) => Promise<T>;
+
+export const LOCK_NAME = 'yalu-lens-settings';
+
+let localQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * A lock on the settings: the Web Locks API where the context has it (extension pages and the
+ * service worker share one origin, so two options pages wait for each other), else a queue within
+ * this context. Content scripts run in the page's origin and cannot share it.
+ */
+export function settingsLock(locks?: Pick<LockManager, 'request'>): SettingsLock {
+  // The callback's promise is awaited by the lock manager; its typing does not say so.
+  if (locks) return <T>(task: () => Promise<T>) => locks.request(LOCK_NAME, task) as unknown as Promise<T>;
+  return (task) => {
+    const run = localQueue.then(task);
+    localQueue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * Stores `settings` as they are, in sync, or in local with the reason when sync cannot take
+ * them. Use it where the settings replace whatever is stored (an import, a reset); an edit of
+ * settings read earlier goes through `saveChange`, which keeps what others changed meanwhile.
+ * Throws only for settings that do not pass the schema (a bug in the caller) and when local
+ * storage refuses the write too.
+ */
+export async function saveSettings(
+  areas: SettingsAreas,
+  settings: Settings,
+  lock: SettingsLock = settingsLock(),
+): Promise<SaveResult> {
+  return lock(async () => writeSettings(areas, settings, await loadSettings(areas)));
+}
+
+export interface SavedChange {
+  readonly result: SaveResult;
+  /** What was written: the edit merged into what was stored. */
+  readonly settings: Settings;
+}
+
+export interface SaveChangeOptions {
+  readonly lock?: SettingsLock;
+  /**
+   * Called with the merged settings just before they are written, so a caller that shows them
+   * can take them as its new starting point before the change event of the write arrives.
+   */
+  readonly onMerged?: (merged: Settings) => void;
+}
+
+/**
+ * Stores an edit: `edit()` gives the settings the edit started from (`base`) and the edited
+ * settings (`next`). Under the lock, the stored settings are read again and the edit is merged
+ * into them field by field (merge.ts), so values another context saved since `base` are kept.
+ * `edit` is called only once the lock is held, so it sees the caller's latest state.
+ */
+export async function saveChange(
+  areas: SettingsAreas,
+  edit: () => { readonly base: Settings; readonly next: Settings },
+  { lock = settingsLock(), onMerged }: SaveChangeOptions = {},
+): Promise<SavedChange> {
+  return lock(async () => {
+    const stored = await loadSettings(areas);
+    const { base, next } = edit();
+    // Two edits can together pass a list's limit or give two topics one term: the lenient parse
+    // tidies that, keeping what was stored first.
+    const merged = coerceSettings(mergeSettings(base, next, stored.settings) as unknown as PlainObject).settings;
+    onMerged?.(merged);
+    // Nothing to write (an edit undone, or already written by an earlier save of the same edits):
+    // storage.sync counts every write against its quota of about 120 a minute.
+    const sound = stored.problems.length === 0 && stored.fromVersion === SETTINGS_VERSION;
+    if (sound && sameValue(merged, stored.settings)) {
+      if (stored.area === 'sync') return { result: { area: 'sync' }, settings: merged };
+      if (stored.localReason) return { result: { area: 'local', reason: stored.localReason }, settings: merged };
+    }
+    const result = await writeSettings(areas, merged, stored);
+    return { result, settings: merged };
+  });
 }
 
 /**
@@ -326,13 +471,14 @@ export function watchSettings(areas: SettingsAreas, onChange: (loaded: LoadedSet
   return () => areas.onChanged.removeListener(listener);
 }
 
-/** The copy of damaged settings kept by `repairSettings`, if there is one. */
+/** The copy of damaged or newer-version settings, if there is one. */
 export async function readRecovery(areas: SettingsAreas): Promise<Recovery | undefined> {
   try {
     const stored = (await areas.local.get(RECOVERY_KEY))[RECOVERY_KEY];
     if (isPlainObject(stored) && typeof stored.savedAt === 'string' && isPlainObject(stored.items)) {
       const problems = Array.isArray(stored.problems) ? stored.problems.filter((p) => typeof p === 'string') : [];
-      return { savedAt: stored.savedAt, problems, items: stored.items };
+      const kind = stored.kind === 'newer-version' ? 'newer-version' : 'damaged';
+      return { savedAt: stored.savedAt, kind, problems, items: stored.items };
     }
   } catch {
     // No recovery copy is the same as an unreadable one for the user.
@@ -353,27 +499,42 @@ export interface RepairedSettings extends LoadedSettings {
  * Loads the settings and, when they were damaged or written by an older version, keeps a copy of
  * the raw items (damage only) and stores the repaired, current-version settings. Settings written
  * by a newer version are read as far as they fit and left in place: writing them back would
- * lose what this version does not know.
+ * lose what this version does not know. Nor is anything written while a part of a split list is
+ * missing: sync may still be bringing it, and writing now would drop what it holds.
  */
 export async function repairSettings(
   areas: SettingsAreas,
   now: () => Date = () => new Date(),
+  lock: SettingsLock = settingsLock(),
 ): Promise<RepairedSettings> {
-  const loaded = await loadSettings(areas);
-  if (loaded.newerVersion !== undefined) return loaded;
-  const damaged = loaded.problems.length > 0;
-  const outdated = loaded.fromVersion !== null && loaded.fromVersion < SETTINGS_VERSION;
-  const misplaced = loaded.area === 'local' && loaded.localReason === undefined && loaded.fromVersion !== null;
-  if (!damaged && !outdated && !misplaced) return loaded;
-  try {
-    if (damaged) {
-      const recovery: Recovery = { savedAt: now().toISOString(), problems: loaded.problems, items: loaded.raw };
-      await areas.local.set({ [RECOVERY_KEY]: recovery });
+  const needsRepair = (loaded: LoadedSettings) => {
+    if (loaded.newerVersion !== undefined || loaded.missingParts.length > 0) return false;
+    const damaged = loaded.problems.length > 0;
+    const outdated = loaded.fromVersion !== null && loaded.fromVersion < SETTINGS_VERSION;
+    const misplaced = loaded.area === 'local' && loaded.localReason === undefined && loaded.fromVersion !== null;
+    return damaged || outdated || misplaced;
+  };
+  const first = await loadSettings(areas);
+  if (!needsRepair(first)) return first;
+  // Again under the lock: another context may have saved sound settings meanwhile.
+  return lock(async () => {
+    const loaded = await loadSettings(areas);
+    if (!needsRepair(loaded)) return loaded;
+    try {
+      if (loaded.problems.length > 0) {
+        const recovery: Recovery = {
+          savedAt: now().toISOString(),
+          kind: 'damaged',
+          problems: loaded.problems,
+          items: loaded.raw,
+        };
+        await areas.local.set({ [RECOVERY_KEY]: recovery });
+      }
+      const saved = await writeSettings(areas, loaded.settings, loaded);
+      return { ...loaded, saved };
+    } catch {
+      // Storage refused even the local write: the repaired settings still work in memory.
+      return loaded;
     }
-    const saved = await saveSettings(areas, loaded.settings);
-    return { ...loaded, saved };
-  } catch {
-    // Storage refused even the local write: the repaired settings still work in memory.
-    return loaded;
-  }
+  });
 }

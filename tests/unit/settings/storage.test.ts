@@ -238,6 +238,7 @@ describe('damaged storage', () => {
     const recovery = await readRecovery(storage);
     expect(recovery).toEqual({
       savedAt: '2025-11-28T10:00:00.000Z',
+      kind: 'damaged',
       problems: ['topics.korean-war', 'badge'],
       items: { [MAIN_KEY]: damaged },
     });
