@@ -60,7 +60,11 @@ function Notices({ model }: { readonly model: SettingsModel }) {
       {recovery ? (
         <Note
           tone="warning"
-          title="Some settings could not be read"
+          title={
+            recovery.kind === 'newer-version'
+              ? 'Settings from a newer version were kept'
+              : 'Some settings could not be read'
+          }
           id="recovery-note"
           actions={
             <>
@@ -77,11 +81,19 @@ function Notices({ model }: { readonly model: SettingsModel }) {
             </>
           }
         >
-          <p>
-            On {new Date(recovery.savedAt).toLocaleString()} some stored values were damaged, so they went back to their
-            defaults: {recovery.problems.join(', ')}. Everything else was kept. A copy of what was stored is kept here
-            in case you want to look at it.
-          </p>
+          {recovery.kind === 'newer-version' ? (
+            <p>
+              On {new Date(recovery.savedAt).toLocaleString()} this version of Yalu Lens saved over settings written by
+              a newer version, keeping what it understands. A copy of the newer settings is kept here, so what this
+              version does not know is not lost.
+            </p>
+          ) : (
+            <p>
+              On {new Date(recovery.savedAt).toLocaleString()} some stored values were damaged, so they went back to
+              their defaults: {recovery.problems.join(', ')}. Everything else was kept. A copy of what was stored is
+              kept here in case you want to look at it.
+            </p>
+          )}
         </Note>
       ) : null}
     </div>

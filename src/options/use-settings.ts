@@ -3,23 +3,37 @@
  * anywhere else, and saves each edit. Discrete edits (a switch, a swatch) save at once so open
  * tabs follow without delay; continuous ones (a slider, a colour being dragged) wait until they
  * settle, since storage.sync allows about 120 writes a minute.
+ *
+ * Another tab's options page, the popup or a card may save while this page has edits of its own
+ * on the way. So the page keeps two copies: `base`, the settings as last read from storage (or
+ * as last written from here), and what it shows, which is `base` plus this page's edits. A change
+ * from elsewhere becomes the new `base` with this page's edits merged on top; a save merges the
+ * edits into what storage holds at that moment (saveChange). Neither side's change is lost, and
+ * each page shows the other's at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import {
   discardRecovery,
   type LocalReason,
+  mergeSettings,
   type Recovery,
   readRecovery,
   repairSettings,
   type SaveResult,
   type Settings,
   type SettingsAreas,
+  saveChange,
   saveSettings,
+  settingsLock,
   watchSettings,
 } from '../settings';
+import { sameValue } from '../settings/merge';
 
 export const areas: SettingsAreas = browser.storage;
+
+/** Shared with every other extension page and the background, so their saves take turns. */
+const lock = settingsLock(globalThis.navigator?.locks);
 
 const SETTLE_MS = 400;
 
@@ -51,56 +65,87 @@ export function useSettings(): SettingsModel {
   const [localReason, setLocalReason] = useState<LocalReason | undefined>(undefined);
   const [newerVersion, setNewerVersion] = useState<number | undefined>(undefined);
   const [recovery, setRecovery] = useState<Recovery | undefined>(undefined);
+  /** What is shown: `base` plus this page's edits. */
   const current = useRef<Settings | null>(null);
-  const pending = useRef<Settings | null>(null);
+  /** The settings as last read from storage or written from here. */
+  const base = useRef<Settings | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef(0);
+  const dirty = useRef(false);
 
   const show = useCallback((next: Settings) => {
+    if (current.current && sameValue(current.current, next)) return;
     current.current = next;
     setSettings(next);
   }, []);
 
-  const write = useCallback(async (next: Settings): Promise<SaveResult> => {
-    inFlight.current++;
+  /** Takes `stored` as the new starting point, keeping this page's edits on top of it. */
+  const rebase = useCallback(
+    (stored: Settings) => {
+      const mine = current.current;
+      const from = base.current;
+      base.current = stored;
+      show(mine && from ? mergeSettings(from, mine, stored) : stored);
+    },
+    [show],
+  );
+
+  const report = useCallback((promise: Promise<SaveResult>): Promise<SaveResult> => {
     setStatus({ kind: 'saving' });
-    try {
-      const result = await saveSettings(areas, next);
-      setStatus({ kind: 'saved', result });
-      setLocalReason(result.area === 'local' ? result.reason : undefined);
-      setNewerVersion(undefined);
-      return result;
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      inFlight.current--;
-    }
+    return promise.then(
+      (result) => {
+        setStatus({ kind: 'saved', result });
+        setLocalReason(result.area === 'local' ? result.reason : undefined);
+        setNewerVersion(undefined);
+        return result;
+      },
+      (error: unknown) => {
+        setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      },
+    );
   }, []);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    const next = pending.current;
-    pending.current = null;
-    if (next) write(next).catch(() => undefined);
-  }, [write]);
+    if (!dirty.current) return;
+    dirty.current = false;
+    const saving = saveChange(
+      areas,
+      // Read when the lock is ours: the latest edits, against the latest starting point.
+      () => ({ base: base.current ?? (current.current as Settings), next: current.current as Settings }),
+      {
+        lock,
+        onMerged: (merged) => {
+          base.current = merged;
+          show(merged);
+        },
+      },
+    ).then(({ result }) => result);
+    report(saving).catch(() => undefined);
+  }, [show, report]);
 
   useEffect(() => {
     let alive = true;
-    void repairSettings(areas).then((loaded) => {
+    let watched = false;
+    void repairSettings(areas, undefined, lock).then((loaded) => {
       if (!alive) return;
-      show(loaded.settings);
-      setLocalReason(loaded.saved?.area === 'local' ? loaded.saved.reason : loaded.localReason);
+      // A change seen while repairing is newer than what the repair read.
+      if (!watched) {
+        base.current = loaded.settings;
+        show(loaded.settings);
+        setLocalReason(loaded.saved?.area === 'local' ? loaded.saved.reason : loaded.localReason);
+      }
       setNewerVersion(loaded.newerVersion);
       if (loaded.saved) setStatus({ kind: 'saved', result: loaded.saved });
     });
     void readRecovery(areas).then((found) => alive && setRecovery(found));
     const stop = watchSettings(areas, (loaded) => {
-      // While an edit of ours is waiting or being written, its echo is older than what is shown.
-      if (!alive || pending.current || inFlight.current > 0) return;
-      if (JSON.stringify(loaded.settings) !== JSON.stringify(current.current)) show(loaded.settings);
+      if (!alive) return;
+      watched = true;
+      rebase(loaded.settings);
       setLocalReason(loaded.localReason);
+      setNewerVersion(loaded.newerVersion);
     });
     const onRecoveryChange: Parameters<typeof browser.storage.onChanged.addListener>[0] = (changes, area) => {
       if (area === 'local' && 'recovery/settings' in changes)
@@ -114,7 +159,7 @@ export function useSettings(): SettingsModel {
       browser.storage.onChanged.removeListener(onRecoveryChange);
       removeEventListener('pagehide', flush);
     };
-  }, [show, flush]);
+  }, [show, rebase, flush]);
 
   const update = useCallback(
     (change: (draft: Settings) => void, options?: { settle?: boolean }) => {
@@ -122,7 +167,7 @@ export function useSettings(): SettingsModel {
       const next = structuredClone(current.current);
       change(next);
       show(next);
-      pending.current = next;
+      dirty.current = true;
       clearTimeout(timer.current);
       if (options?.settle) timer.current = setTimeout(flush, SETTLE_MS);
       else flush();
@@ -132,12 +177,14 @@ export function useSettings(): SettingsModel {
 
   const replace = useCallback(
     (next: Settings) => {
+      // An import or a reset replaces everything, edits of this page and of others alike.
       clearTimeout(timer.current);
-      pending.current = null;
+      dirty.current = false;
+      base.current = next;
       show(next);
-      return write(next);
+      return report(saveSettings(areas, next, lock));
     },
-    [show, write],
+    [show, report],
   );
 
   const discard = useCallback(async () => {

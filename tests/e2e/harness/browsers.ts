@@ -63,6 +63,11 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /**
+   * Where requests to hosts other than 127.0.0.1 go: by default a dead port, so they fail at
+   * once; a test may pass its own proxy to see every one of them, whichever context sent it.
+   */
+  proxyPort?: number;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -74,7 +79,10 @@ function isNoise(text: string): boolean {
   return /ERR_PROXY_CONNECTION_FAILED|ERR_TUNNEL_CONNECTION_FAILED|Failed to load resource|NS_ERROR_/.test(text);
 }
 
-async function launchChromium({ headless = true }: LaunchOptions): Promise<ExtensionBrowser> {
+async function launchChromium({
+  headless = true,
+  proxyPort = DEAD_PROXY_PORT,
+}: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = findBrowser('chromium');
   const extension = join(DIST, 'chrome');
   const userDataDir = mkdtempSync(join(tmpdir(), 'yalu-chromium-'));
@@ -93,7 +101,7 @@ async function launchChromium({ headless = true }: LaunchOptions): Promise<Exten
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--proxy-server=http://127.0.0.1:${DEAD_PROXY_PORT}`,
+      `--proxy-server=http://127.0.0.1:${proxyPort}`,
       // Besides Playwright's pipe: puppeteer-core attaches to the toolbar popup through it (chromium-extras.ts).
       '--remote-debugging-port=0',
     ],
@@ -166,7 +174,10 @@ async function chromiumVersion(context: BrowserContext): Promise<string> {
   return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
 }
 
-async function launchFirefox({ headless = true }: LaunchOptions): Promise<ExtensionBrowser> {
+async function launchFirefox({
+  headless = true,
+  proxyPort = DEAD_PROXY_PORT,
+}: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = findBrowser('firefox');
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -179,9 +190,9 @@ async function launchFirefox({ headless = true }: LaunchOptions): Promise<Extens
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': DEAD_PROXY_PORT,
+      'network.proxy.http_port': proxyPort,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': DEAD_PROXY_PORT,
+      'network.proxy.ssl_port': proxyPort,
       'network.proxy.share_proxy_settings': true,
       'network.proxy.no_proxies_on': '127.0.0.1',
       'network.proxy.allow_hijacking_localhost': false,

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type BrowserName, type ExtensionBrowser, launch, type TestPage } from './browsers.ts';
+import { type BrowserName, type ExtensionBrowser, type LaunchOptions, launch, type TestPage } from './browsers.ts';
 import { PROBES_INIT_SCRIPT } from './page-probes.ts';
 import { type FixtureServer, startServer } from './server.ts';
 
@@ -26,7 +26,15 @@ export function selectedBrowsers(): BrowserName[] {
   return wanted ? ALL_BROWSERS.filter((name) => wanted.includes(name)) : ALL_BROWSERS;
 }
 
-export function forEachBrowser(define: (ctx: SuiteContext, name: BrowserName) => void): void {
+export interface SuiteOptions {
+  /** How to launch each browser, asked just before it launches (network.e2e.ts passes a proxy). */
+  launchOptions?: (name: BrowserName) => LaunchOptions | Promise<LaunchOptions>;
+}
+
+export function forEachBrowser(
+  define: (ctx: SuiteContext, name: BrowserName) => void,
+  { launchOptions }: SuiteOptions = {},
+): void {
   for (const name of selectedBrowsers()) {
     describe(name, () => {
       let browser: ExtensionBrowser | undefined;
@@ -51,7 +59,7 @@ export function forEachBrowser(define: (ctx: SuiteContext, name: BrowserName) =>
       beforeAll(async () => {
         mkdirSync(artifacts, { recursive: true });
         server = await startServer();
-        browser = await launch(name);
+        browser = await launch(name, await launchOptions?.(name));
       });
       afterAll(async () => {
         await browser?.close();
