@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_ADDON_ID, manifestFor, readManifestSource } from '../../scripts/manifest.ts';
 
@@ -50,5 +52,121 @@ describe('manifest derivation', () => {
     const before = JSON.stringify(source);
     manifestFor('firefox', source);
     expect(JSON.stringify(source)).toBe(before);
+  });
+});
+
+/**
+ * What the extension may reach and expose, checked on the manifest source and on both built
+ * manifests (crxjs adds entries of its own, web_accessible_resources for a lazily loaded
+ * content-script chunk among them), and on the built scripts.
+ */
+describe('security of the built extension', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const targets = ['chrome', 'firefox'] as const;
+  const built = (target: (typeof targets)[number]) => join(root, 'dist', target);
+  const isBuilt = targets.every((target) => existsSync(join(built(target), 'manifest.json')));
+  // biome-ignore lint/suspicious/noExplicitAny: manifests are plain JSON.
+  const builtManifest = (target: (typeof targets)[number]): Record<string, any> =>
+    JSON.parse(readFileSync(join(built(target), 'manifest.json'), 'utf8'));
+  // biome-ignore lint/suspicious/noExplicitAny: manifests are plain JSON.
+  const everyManifest = (): [string, Record<string, any>][] =>
+    [
+      ...targets.map(
+        (target) => [`source for ${target}`, manifestFor(target, readManifestSource())] as [string, object],
+      ),
+      ...(isBuilt ? targets.map((target) => [`dist/${target}`, builtManifest(target)] as [string, object]) : []),
+    ] as never;
+
+  /**
+   * Files that pages may load from the extension. A content script that loads a chunk lazily (the
+   * card) needs its files listed; nothing else may be, and never a page or a wildcard, because
+   * every listed file lets any site detect the extension and, without a dynamic URL, track it.
+   */
+  const WEB_ACCESSIBLE_ALLOWED = /^assets\/[\w.-]+\.(js|css)$/;
+  const WEB_ACCESSIBLE_MAX = 6;
+
+  it('asks for storage and nothing else, in every manifest', () => {
+    for (const [name, manifest] of everyManifest()) {
+      expect(manifest.permissions, name).toEqual(['storage']);
+      for (const key of ['optional_permissions', 'host_permissions', 'optional_host_permissions']) {
+        expect(manifest[key], `${name}: ${key}`).toBeUndefined();
+      }
+      // No web page or other extension may message the background.
+      expect(manifest.externally_connectable, name).toBeUndefined();
+      for (const script of manifest.content_scripts ?? []) expect(script.world, name).not.toBe('MAIN');
+    }
+  });
+
+  it('keeps the default Content-Security-Policy for extension pages (no override, no sandbox)', () => {
+    for (const [name, manifest] of everyManifest()) {
+      expect(manifest.content_security_policy, name).toBeUndefined();
+      expect(manifest.sandbox, name).toBeUndefined();
+    }
+  });
+
+  it('exposes at most a few script and style files to pages, in Chrome only behind dynamic URLs', () => {
+    for (const [name, manifest] of everyManifest()) {
+      const entries: { resources: string[]; use_dynamic_url?: boolean; matches?: string[] }[] =
+        manifest.web_accessible_resources ?? [];
+      const resources = entries.flatMap((entry) => entry.resources);
+      expect(resources.length, `${name}: ${JSON.stringify(resources)}`).toBeLessThanOrEqual(WEB_ACCESSIBLE_MAX);
+      for (const resource of resources) expect(resource, name).toMatch(WEB_ACCESSIBLE_ALLOWED);
+      if (name.includes('chrome')) {
+        for (const entry of entries) expect(entry.use_dynamic_url, `${name}: ${JSON.stringify(entry)}`).toBe(true);
+      }
+    }
+  });
+
+  it.skipIf(!isBuilt)('the built manifests name only files that exist (run npm run build first)', () => {
+    for (const target of targets) {
+      for (const entry of builtManifest(target).web_accessible_resources ?? []) {
+        for (const resource of entry.resources) expect(existsSync(join(built(target), resource)), resource).toBe(true);
+      }
+    }
+  });
+
+  it.skipIf(!isBuilt)('loads no remote code: scripts and pages load only files of the extension', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+      );
+    // The only http(s) URLs a built script may hold: XML namespaces, and the sources the knowledge
+    // base cites (shown as links in cards and the popup, never fetched).
+    const cited = new Set<string>();
+    for (const file of files(join(root, 'src/knowledge'))) {
+      for (const url of readFileSync(file, 'utf8').match(/https?:\/\/[^\s"'`)<>\\]+/g) ?? []) cited.add(url);
+    }
+    expect(cited.size).toBeGreaterThan(5);
+    const offences: string[] = [];
+    for (const target of targets) {
+      for (const file of files(built(target))) {
+        const text = readFileSync(file, 'utf8');
+        const where = `dist/${target}/${file.slice(built(target).length + 1)}`;
+        if (file.endsWith('.js')) {
+          for (const url of text.match(/https?:\/\/[^\s"'`)<>\\]+/g) ?? []) {
+            const namespace = url.startsWith('http://www.w3.org/');
+            // site-patterns.ts parses a typed host name as `new URL(`http://${host}`)`.
+            const parsing = /^http:\/\/\$\{\w+\}$/.test(url);
+            if (!namespace && !parsing && !cited.has(url)) offences.push(`${where}: ${url}`);
+          }
+          const loads = /(?:\bimport\s*\(\s*|\bimport\s*|\}\s*from\s*|\bimportScripts\s*\(\s*)["'`][^"'`]*["'`]/g;
+          for (const load of text.match(loads) ?? []) {
+            if (!/["'`](\.{0,2}\/)/.test(load)) offences.push(`${where}: loads ${load}`);
+          }
+          if (/\bimportScripts\b|\beval\(|new Function\(/.test(text)) offences.push(`${where}: evaluates code`);
+        }
+        if (file.endsWith('.html')) {
+          for (const tag of text.match(/<(script|link|img|iframe)\b[^>]*>/g) ?? []) {
+            const target = /\b(?:src|href)="([^"]*)"/.exec(tag)?.[1];
+            if (target !== undefined && !/^\.{0,2}\//.test(target)) offences.push(`${where}: ${tag}`);
+            if (/^\/\//.test(target ?? '')) offences.push(`${where}: ${tag}`);
+          }
+        }
+      }
+      // The content script runs on every page as one file: it imports nothing at start-up.
+      const content = readFileSync(join(built(target), 'src/content/index.js'), 'utf8');
+      if (/^\s*import\s|\bimport\s*["'{*]/m.test(content)) offences.push(`dist/${target} content script imports`);
+    }
+    expect(offences).toEqual([]);
   });
 });
