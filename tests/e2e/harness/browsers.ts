@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
-import { type ChromiumExtras, chromiumExtras } from './chromium-extras.ts';
+import { type ChromiumExtras, chromiumExtras, type RecordedRequest, type RequestRecorder } from './chromium-extras.ts';
 import { type BrowserName, findBrowser } from './find-browsers.ts';
 
-export type { BrowserName };
+export type { BrowserName, RecordedRequest, RequestRecorder };
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 export const FIREFOX_ADDON_ID = 'yalu-lens@yalu-lens.org';
@@ -56,6 +56,12 @@ export interface ExtensionBrowser {
   newPage(): Promise<TestPage>;
   /** Chromium only: the toolbar popup, the service worker and the Playwright context. */
   readonly chromium?: ChromiumExtras;
+  /**
+   * Records the requests browsing contexts issue from now on: in Chromium every page, popup and
+   * the service worker (DevTools protocol); in Firefox every tab and frame (WebDriver BiDi), but
+   * not the extension's background page, which BiDi does not see.
+   */
+  recordRequests(): Promise<RequestRecorder>;
   /** Resolves when the browser goes away (the user closed its window). */
   closed(): Promise<void>;
   close(): Promise<void>;
@@ -158,6 +164,7 @@ async function launchChromium({
     version,
     extensionOrigin,
     chromium: extras,
+    recordRequests: () => extras.recordRequests(),
     newPage: async () => wrap(await context.newPage()),
     closed: () => new Promise((done) => context.once('close', () => done())),
     close: async () => {
@@ -285,9 +292,33 @@ async function launchFirefox({
       close: () => page.close(),
     };
   };
+  type BidiConnection = {
+    send(method: string, params: object): Promise<{ result?: { subscription?: string } }>;
+    on(event: string, handler: (params: { request: { url: string }; context?: string | null }) => void): void;
+    off(event: string, handler: (params: { request: { url: string }; context?: string | null }) => void): void;
+  };
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const recordRequests = async (): Promise<RequestRecorder> => {
+    const requests: RecordedRequest[] = [];
+    const onRequest = (params: { request: { url: string }; context?: string | null }) => {
+      requests.push({ url: params.request.url, from: params.context ?? '' });
+    };
+    connection.on('network.beforeRequestSent', onRequest);
+    const subscribed = await connection.send('session.subscribe', { events: ['network.beforeRequestSent'] });
+    return {
+      requests,
+      stop: async () => {
+        connection.off('network.beforeRequestSent', onRequest);
+        const subscription = subscribed.result?.subscription;
+        if (subscription)
+          await connection.send('session.unsubscribe', { subscriptions: [subscription] }).catch(() => undefined);
+      },
+    };
+  };
   return {
     name: 'firefox',
     version,
+    recordRequests,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     newPage: async () => wrap(await browser.newPage()),
     closed: () => new Promise((done) => browser.once('disconnected', () => done())),

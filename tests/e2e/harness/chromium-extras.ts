@@ -11,7 +11,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Worker as PlaywrightWorker } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage, type Target } from 'puppeteer-core';
+import puppeteer, {
+  type CDPSession,
+  type Browser as PuppeteerBrowser,
+  type Page as PuppeteerPage,
+  type Target,
+} from 'puppeteer-core';
 import type { TestPage } from './browsers.ts';
 
 export interface ChromiumExtras {
@@ -28,6 +33,22 @@ export interface ChromiumExtras {
   serviceWorkerRunning(): Promise<boolean>;
   /** Stops the service worker, as Chrome does after 30 seconds without events. */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Records every request that any page, popup or the service worker issues from now on, through
+   * the DevTools protocol's Network domain on each target (targets that appear later included).
+   */
+  recordRequests(): Promise<RequestRecorder>;
+}
+
+export interface RecordedRequest {
+  readonly url: string;
+  /** The URL of the target (page, popup, service worker) that issued it. */
+  readonly from: string;
+}
+
+export interface RequestRecorder {
+  readonly requests: readonly RecordedRequest[];
+  stop(): Promise<void>;
 }
 
 /** Chromium writes the port it chose for --remote-debugging-port=0 into the profile. */
@@ -129,8 +150,34 @@ export async function chromiumExtras(
     }
   };
 
+  const recordRequests = async (): Promise<RequestRecorder> => {
+    const requests: RecordedRequest[] = [];
+    const sessions: CDPSession[] = [];
+    const attach = async (target: Target) => {
+      if (!['page', 'service_worker', 'background_page', 'other'].includes(target.type())) return;
+      const session = await target.createCDPSession().catch(() => undefined);
+      if (!session) return;
+      sessions.push(session);
+      session.on('Network.requestWillBeSent', (event) => {
+        requests.push({ url: event.request.url, from: target.url() });
+      });
+      await session.send('Network.enable').catch(() => undefined);
+    };
+    const onCreated = (target: Target) => void attach(target);
+    remote.on('targetcreated', onCreated);
+    await Promise.all(remote.targets().map(attach));
+    return {
+      requests,
+      stop: async () => {
+        remote.off('targetcreated', onCreated);
+        await Promise.all(sessions.map((session) => session.detach().catch(() => undefined)));
+      },
+    };
+  };
+
   return {
     context,
+    recordRequests,
     inServiceWorker: async (fn, arg) => (await worker()).evaluate(fn as never, arg as never) as never,
     serviceWorkerRunning: async () => (await workerTargets()).length > 0,
     stopServiceWorker: async () => {

@@ -49,6 +49,8 @@ export interface ServerOptions {
 
 export interface FixtureServer {
   readonly origin: string;
+  /** The path and query of every request the server has answered, in order. */
+  readonly requests: string[];
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -67,8 +69,10 @@ function safeJoin(root: string, path: string): string | undefined {
 
 export async function startServer(options: ServerOptions = {}): Promise<FixtureServer> {
   const corpus = corpusDir();
+  const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push(`${url.pathname}${url.search}`);
     const extra = options.extraRoutes?.(url);
     if (extra) {
       const headers: Record<string, string> = {
@@ -104,6 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<FixtureS
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    requests,
     url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
     close: () =>
       new Promise<void>((done) => {
