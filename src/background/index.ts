@@ -5,7 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundMessage, isBackgroundMessage } from '../messages';
-import { repairSettings } from '../settings';
+import { repairSettings, settingsLock } from '../settings';
 import { installBadge } from './badge';
 import { registerCommands } from './commands';
 import { backgroundHandlers } from './handlers';
@@ -27,8 +27,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 // Stored settings are migrated to the current version (and damaged ones repaired, with a copy
 // kept for recovery) once per install or update, so no context has to write them back on its own.
+// The lock is the one the options page and the popup save under, so a repair never lands between
+// another page's read and write.
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  void repairSettings(browser.storage);
+  void repairSettings(browser.storage, undefined, settingsLock(globalThis.navigator?.locks));
   if (reason === 'install' || reason === 'update') {
     void injectIntoOpenTabs(browser as unknown as Parameters<typeof injectIntoOpenTabs>[0]).catch(() => 0);
   }
