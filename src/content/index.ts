@@ -11,7 +11,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundRequests, type ContentMessage, isContentMessage } from '../messages';
-import { loadSettings, type SettingsAreas, saveSettings, watchSettings } from '../settings';
+import { loadSettings, type SettingsAreas, saveChange, watchSettings } from '../settings';
 import { HIGHLIGHT_PREFIX } from '../ui/mark-styles';
 import { ContentApp } from './app';
 import { CardFeature } from './card';
@@ -72,7 +72,9 @@ function start(): void {
       {
         loadTopic: (topic) => ask('get-topic', { topic }),
         loadArticle: () => ask('get-article', {}),
-        saveSettings: (next) => saveSettings(areas, next),
+        // Not the Web Lock of the extension's pages: a content script's locks are the page's own,
+        // which a page could hold forever. Saves from this frame queue among themselves.
+        saveSettings: (base, next) => saveChange(areas, () => ({ base, next })),
       },
       input,
     );

@@ -26,7 +26,8 @@ import { type CardNotice, CardView, type MentionPosition, TITLE_ID, UNDO_ID } fr
 export interface CardDeps {
   loadTopic(topic: TopicId): Promise<TopicCard>;
   loadArticle(): Promise<ArticleInfo>;
-  saveSettings(settings: Settings): Promise<unknown>;
+  /** Stores an edit from `base` to `next` (merged into what is stored then). */
+  saveSettings(base: Settings, next: Settings): Promise<unknown>;
 }
 
 /** How long a card waits for its mention to come into view (a smooth scroll) before giving up. */
@@ -560,12 +561,17 @@ export class CardFeature {
     (this.host?.root.getElementById(UNDO_ID) ?? this.dialog())?.focus({ preventScroll: true });
   }
 
-  /** Applies the settings in this frame at once, then stores them for every other tab and frame. */
+  /**
+   * Applies the settings in this frame at once, then stores the change for every other tab and
+   * frame: as an edit of the settings it started from, merged into what is stored by then, so a
+   * change made meanwhile on the options page is not put back.
+   */
   private save(next: Settings): void {
+    const base = this.app.settings;
     this.app.apply(next);
     this.pendingSaves++;
     this.saving = this.saving
-      .then(() => this.deps.saveSettings(next))
+      .then(() => this.deps.saveSettings(base, next))
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         this.showNotice({ kind: 'error', message }, null);
