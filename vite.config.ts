@@ -35,7 +35,7 @@ export default defineConfig(({ mode }) => {
             browser: target,
             // The content script runs on every page: one self-contained file, no loader and no
             // extra module fetch before it can start, and nothing web-accessible to expose.
-            contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+            contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/early.ts'] },
           }),
         ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

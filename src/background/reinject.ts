@@ -8,7 +8,7 @@
  */
 
 interface ScriptingApi {
-  runtime: { getManifest(): { permissions?: string[]; content_scripts?: { js?: string[] }[] } };
+  runtime: { getManifest(): { permissions?: string[]; content_scripts?: { js?: string[]; run_at?: string }[] } };
   tabs: { query(query: object): Promise<{ id?: number; discarded?: boolean }[]> };
   scripting?: {
     executeScript(injection: { target: { tabId: number; allFrames: boolean }; files: string[] }): Promise<unknown>;
@@ -18,7 +18,11 @@ interface ScriptingApi {
 /** Returns how many tabs the script was run in (pages the extension may not touch are skipped). */
 export async function injectIntoOpenTabs(api: ScriptingApi): Promise<number> {
   const manifest = api.runtime.getManifest();
-  const files = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  // document_start scripts first, as the browser would have run them.
+  const scripts = [...(manifest.content_scripts ?? [])].sort(
+    (a, b) => Number(b.run_at === 'document_start') - Number(a.run_at === 'document_start'),
+  );
+  const files = scripts.flatMap((script) => script.js ?? []);
   const scripting = api.scripting;
   if (!scripting || !manifest.permissions?.includes('scripting') || files.length === 0) return 0;
   const tabs = await api.tabs.query({});

@@ -59,8 +59,9 @@ export class CandidateWalker {
   private state = 0;
   /** Text read from the page and not yet fed in full (fed in chunks, so a 10 MB node stays sliced). */
   private batch: Batch | undefined;
-  private elements: NodeListOf<Element> | undefined;
-  private elementIndex = 0;
+  /** Finding the skipped texts and the breaks, resumable (a huge page has thousands of them). */
+  private preparing: Generator<void, void, void> | undefined;
+  private elements: TreeWalker | undefined;
   private done = false;
 
   constructor(
@@ -70,7 +71,7 @@ export class CandidateWalker {
   ) {
     const doc = (root.ownerDocument ?? root) as Document;
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.collectSkipped(doc);
+    this.preparing = this.collectSkipped(doc);
   }
 
   get finished(): boolean {
@@ -88,7 +89,7 @@ export class CandidateWalker {
    * caches; one selector list with every name was measured 50 times slower on large pages), and
    * editable regions by one attribute query.
    */
-  private collectSkipped(doc: Document): void {
+  private *collectSkipped(doc: Document): Generator<void, void, void> {
     const root = this.root as Node & Partial<ParentNode & Element>;
     if (typeof root.querySelectorAll !== 'function') return;
     const skipped = this.skippedTexts;
@@ -104,7 +105,10 @@ export class CandidateWalker {
         : (root as ParentNode).querySelectorAll(name);
     for (const name of SKIPPED_NAMES) {
       const elements = byTag(name);
-      for (let index = 0; index < elements.length; index++) collect(elements[index] as Element);
+      for (let index = 0; index < elements.length; index++) {
+        collect(elements[index] as Element);
+        yield;
+      }
     }
     for (const element of root.querySelectorAll('[contenteditable]')) {
       if (isEditable(element)) {
@@ -122,6 +126,7 @@ export class CandidateWalker {
       after.currentNode = br;
       const next = after.nextNode();
       if (next) this.afterBreak.add(next);
+      if ((index & 63) === 63) yield;
     }
   }
 
@@ -130,6 +135,10 @@ export class CandidateWalker {
    * when finished. Then come the shadow hosts, sliced the same way.
    */
   walk(deadline = Number.POSITIVE_INFINITY): boolean {
+    while (this.preparing) {
+      if (this.preparing.next().done) this.preparing = undefined;
+      else if (performance.now() > deadline) return false;
+    }
     if (!this.walkText(deadline)) return false;
     if (!this.findShadowRoots(deadline)) return false;
     this.done = true;
@@ -210,21 +219,17 @@ export class CandidateWalker {
   }
 
   private findShadowRoots(deadline: number): boolean {
-    if (!this.elements) {
-      const query = (this.root as Partial<ParentNode>).querySelectorAll;
-      if (typeof query !== 'function') return true;
-      this.elements = query.call(this.root, '*');
-    }
+    // A TreeWalker over elements rather than querySelectorAll('*'): resumable, so a page of a
+    // hundred thousand elements is gone through in slices, and no list of them all is built.
+    const doc = (this.root.ownerDocument ?? this.root) as Document;
+    this.elements ??= doc.createTreeWalker(this.root, NodeFilter.SHOW_ELEMENT);
     const elements = this.elements;
-    for (let index = this.elementIndex; index < elements.length; index++) {
-      const shadow = (elements[index] as Element).shadowRoot;
+    let steps = 0;
+    for (let element = elements.nextNode(); element; element = elements.nextNode()) {
+      const shadow = (element as Element).shadowRoot;
       if (shadow && !isInSkippedSubtree(shadow.host)) this.onShadowRoot(shadow);
-      if ((index & 1023) === 1023 && performance.now() > deadline) {
-        this.elementIndex = index + 1;
-        return false;
-      }
+      if ((++steps & 1023) === 0 && performance.now() > deadline) return false;
     }
-    this.elementIndex = elements.length;
     return true;
   }
 }

@@ -1,13 +1,11 @@
 /**
- * Content script entry. Runs at document_start in every frame of every page, so where there is
+ * Content script entry. Runs at document_idle in every frame of every page, so where there is
  * nothing to mark it must cost almost nothing: settings are read once, the text looked at once
  * (candidates.ts), and no element is added to the page (the card's host appears only when a card
  * first opens).
  *
- * Order matters. Synchronously, before any script of the page runs: the window's input listeners
- * (window-input.ts: a page's own capturing listeners cannot then swallow our events) and the
- * claim on this world (lifetime.ts). Then the settings are read while the page is parsed, and
- * the page is scanned once it is (DOMContentLoaded).
+ * The window's input listeners were added before any script of the page by early.ts (document_start:
+ * a page's own capturing listeners cannot then swallow our events); this script takes them over.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundRequests, type ContentMessage, isContentMessage } from '../messages';
@@ -20,12 +18,7 @@ import { Highlighter } from './highlighter';
 import { claimWorld, extensionAlive, hasLeftovers, removeLeftovers, watchLifetime } from './lifetime';
 import { contentHandlers } from './message-handlers';
 import { startCountsReporter } from './page-counts';
-import { WindowInput } from './window-input';
-
-function parsed(doc: Document): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
+import { takeEarlyInput } from './window-input';
 
 function start(): void {
   // Not documentElement: Firefox runs document_start scripts before the root element exists.
@@ -47,7 +40,7 @@ function start(): void {
   };
   if (!claimWorld(globalThis, { stop, alive })) return;
 
-  const input = new WindowInput(window);
+  const input = takeEarlyInput(globalThis, window);
   stops.push(() => input.dispose());
   const leftovers = hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG);
   const check = watchLifetime(document, alive, stop, leftovers);
@@ -56,8 +49,7 @@ function start(): void {
   if (leftovers) removeLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG);
 
   const areas = browser.storage as unknown as SettingsAreas;
-  const settingsRead = loadSettings(areas);
-  void Promise.all([settingsRead, parsed(document)]).then(([{ settings }]) => {
+  void loadSettings(areas).then(({ settings }) => {
     if (stopped || !check() || !document.documentElement) return;
     const app = new ContentApp(document, settings);
     stops.push(() => app.stop());

@@ -49,3 +49,24 @@ export class WindowInput {
     this.handlers.clear();
   }
 }
+
+const EARLY_SLOT = Symbol.for('yalu-lens.early-input');
+
+/** Adds the window's listeners once per world (early.ts), before the page's own scripts run. */
+export function installEarlyInput(scope: object, view: Window): WindowInput {
+  const holder = scope as { [EARLY_SLOT]?: WindowInput };
+  holder[EARLY_SLOT] ??= new WindowInput(view);
+  return holder[EARLY_SLOT];
+}
+
+/**
+ * The listeners early.ts added, taken over by the main script (it may be alone: injected into a
+ * tab open before an update, where it is too late to be first anyway).
+ */
+export function takeEarlyInput(scope: object, view: Window): WindowInput {
+  const holder = scope as { [EARLY_SLOT]?: WindowInput };
+  const input = holder[EARLY_SLOT] ?? new WindowInput(view);
+  // Taken: a later instance in this world (after an update) adds its own.
+  delete holder[EARLY_SLOT];
+  return input;
+}
