@@ -122,3 +122,53 @@ export function mentionAt<M extends HitTarget>(
   }
   return fromCaret(doc, x, y, index, shadowRoots);
 }
+
+/** The parent of `node` in the composed tree: a shadow root's parent is its host. */
+function composedParent(node: Node): Node | null {
+  return node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : null);
+}
+
+function isModalDialog(element: Element): boolean {
+  if (element.localName !== 'dialog') return false;
+  try {
+    return element.matches(':modal');
+  } catch {
+    // A browser without :modal (older than Chrome 105 or Firefox 103) has no highlights either.
+    return false;
+  }
+}
+
+/**
+ * The page's modal `<dialog>` (opened with showModal()) that holds `node`, looking through
+ * shadow roots to their hosts, or undefined.
+ */
+export function modalDialogAround(node: Node): Element | undefined {
+  for (let current: Node | null = node; current; current = composedParent(current)) {
+    if (current.nodeType === 1 && isModalDialog(current as Element)) return current as Element;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a page's modal dialog keeps the pointer at (x, y) away from `node`. While a page shows
+ * a modal dialog everything outside it is inert, and the pointer over its backdrop meets the
+ * dialog itself: a mark there is not for the reader to act on, any more than a link under the
+ * backdrop is. Chromium's highlightsFromPoint already leaves inert text out; Firefox's does not,
+ * nor does the caret fallback. Only asked once a mark was found under the pointer, so a page
+ * without marks pays nothing.
+ */
+export function blockedByModal(doc: Document, x: number, y: number, node: Node): boolean {
+  let hit = doc.elementFromPoint(x, y);
+  // Into open shadow roots, to the innermost element (a dialog may live in one).
+  for (let depth = 0; hit?.shadowRoot && depth < 32; depth++) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  const modal = hit ? modalDialogAround(hit) : undefined;
+  if (!modal) return false;
+  for (let current: Node | null = node; current; current = composedParent(current)) {
+    if (current === modal) return false;
+  }
+  return true;
+}

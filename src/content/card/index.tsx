@@ -18,7 +18,7 @@ import type { Mention } from '../scanner';
 import type { WindowInput } from '../window-input';
 import { pauseSite, type SettingsChange, withTopicMarked } from './actions';
 import { CardController, type PointerPlace } from './controller';
-import { mentionAt } from './hit-test';
+import { blockedByModal, mentionAt, modalDialogAround } from './hit-test';
 import { type CardHost, createCardHost } from './host';
 import { isRtl, placeCard, rangeBox, scrollRangeIntoView } from './placement';
 import { type CardNotice, CardView, type MentionPosition, TITLE_ID, UNDO_ID } from './view';
@@ -200,14 +200,20 @@ export class CardFeature {
   };
 
   private placeAt(x: number, y: number): PointerPlace<Mention> {
-    const mention = mentionAt(this.doc, x, y, this.index, this.shadowRoots);
+    const mention = this.reachableMentionAt(x, y);
     return mention ? { kind: 'mention', mention } : { kind: 'nowhere' };
+  }
+
+  /** The mention under (x, y), unless a page's modal dialog makes it inert (under its backdrop). */
+  private reachableMentionAt(x: number, y: number): Mention | undefined {
+    const mention = mentionAt(this.doc, x, y, this.index, this.shadowRoots);
+    return mention && !blockedByModal(this.doc, x, y, mention.range.startContainer) ? mention : undefined;
   }
 
   private readonly onPointerDown = (event: PointerEvent): void => {
     if (!this.controller.openMention || this.isOurs(event)) return;
     // A press on a mark is a click on it (onClick); anywhere else it dismisses the card.
-    if (mentionAt(this.doc, event.clientX, event.clientY, this.index, this.shadowRoots)) return;
+    if (this.reachableMentionAt(event.clientX, event.clientY)) return;
     this.controller.pressOutside();
   };
 
@@ -218,7 +224,7 @@ export class CardFeature {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const selection = this.view.getSelection();
     if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return;
-    const mention = mentionAt(this.doc, event.clientX, event.clientY, this.index, this.shadowRoots);
+    const mention = this.reachableMentionAt(event.clientX, event.clientY);
     // The page's default action (following a link around the mark) is left alone.
     if (mention) this.controller.press(mention, 'click');
   };
@@ -233,7 +239,10 @@ export class CardFeature {
     if (!this.controller.openMention) return;
     const inCard = this.focusInCard();
     if (event.key === 'Escape') {
-      if (inCard) event.preventDefault();
+      // Dismissing the card is all this Escape does (WCAG 1.4.13): the default is prevented even
+      // with focus in the page, or it would also close the page's modal dialog under the card
+      // (a close request). The page's own listeners still hear the key.
+      event.preventDefault();
       this.controller.escape();
       return;
     }
@@ -394,6 +403,13 @@ export class CardFeature {
       this.host = createCardHost(this.doc);
       this.host.root.addEventListener('focusin', this.onFocusIn);
     }
+    // Everything outside a page's modal dialog is inert, the top layer included: a card whose host
+    // sits after <body> would show above the dialog but take no pointer and no focus. For a
+    // mention inside the modal, the host goes into the dialog while the card is open (a box-less
+    // element, display: contents), and back out on close. Moving it closes the popover; it is
+    // shown again below.
+    const parent = modalDialogAround(shown.mention.range.startContainer) ?? this.doc.documentElement;
+    if (this.host.element.parentNode !== parent) parent.append(this.host.element);
     const { popover } = this.host;
     this.renderCard();
     if (!popover.matches(':popover-open')) popover.showPopover();
@@ -431,6 +447,9 @@ export class CardFeature {
     if (this.host) {
       render(null, this.host.popover);
       if (this.host.popover.matches(':popover-open')) this.host.popover.hidePopover();
+      // Out of the page's modal dialog again (see present), so the page's markup is its own.
+      const root = this.doc.documentElement;
+      if (this.host.element.parentNode !== root && this.host.element.isConnected) root.append(this.host.element);
     }
     const back = this.returnFocus;
     this.returnFocus = null;
