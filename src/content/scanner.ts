@@ -118,6 +118,28 @@ function containsFast(root: Node, node: Node): boolean {
   return node.getRootNode().nodeType === 11 && containsComposed(root, node);
 }
 
+/**
+ * Runs longer than this many characters are matched in pieces of this size, between yields: the
+ * matcher takes one run in one call, and a run can be a whole page (one text node of 10 MB took
+ * one task of about 150 ms). Short runs, all of a normal page's, are matched whole as they come.
+ */
+const PIECE = 65_536;
+/** Text either side of a piece that the matcher also sees: far longer than any name, so a name
+ * across a seam is found whole, once (by the piece it starts in), with its word boundaries. */
+const SEAM = 1_024;
+
+/**
+ * A long run waiting to be matched piece by piece; `next` is where the next piece starts. Its
+ * matches are marked together once the last piece is done: every change to the marks of a text
+ * node makes the browser prepare the paint of the whole node again (Chromium's PrePaint took about
+ * 150 ms for one 10 MB text node), so they change once, not after every piece.
+ */
+interface LongRun {
+  readonly run: TextRun;
+  next: number;
+  readonly found: Match[];
+}
+
 function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
@@ -132,6 +154,8 @@ export class Scanner {
   private readonly queue: QueueEntry[] = [];
   /** Whether every part of the page has been matched exactly since the last reset (see run). */
   private cuesComplete = false;
+  /** Long runs the walk has found and the current root's pass has still to match. */
+  private longRuns: LongRun[] = [];
   private running = false;
   private disposed = false;
   private observer: MutationObserver | undefined;
@@ -215,6 +239,7 @@ export class Scanner {
     this.pending = [];
     this.pageCues = new Set();
     this.queue.length = 0;
+    this.longRuns = [];
     this.dirty.clear();
     this.emit();
     return this.enqueue({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
@@ -334,6 +359,10 @@ export class Scanner {
       return !this.disposed;
     };
     const onRun = (run: TextRun): void => {
+      if (run.text.length > PIECE) {
+        this.longRuns.push({ run, next: 0, found: [] });
+        return;
+      }
       // Cue words the page has shown already are skipped by the matcher (see context.ts).
       const result = this.matcher.scan(run.text, this.pageCues);
       if (mergeCues(this.pageCues, result.cues)) cuesGrew = true;
@@ -386,7 +415,42 @@ export class Scanner {
             : undefined,
         );
         let restarted = false;
-        while (!walker.walk(sliceEnd)) {
+        for (;;) {
+          const finished = walker.walk(sliceEnd);
+          // The long runs found by this slice of the walk, a piece at a time, yielding as a walk does.
+          while (this.longRuns.length > 0) {
+            if (performance.now() > sliceEnd && !(await nextSlice())) return;
+            const long = this.longRuns[0] as LongRun;
+            const { run } = long;
+            // Gone while we yielded. (Text edited or removed meanwhile is a mutation of the block,
+            // which is rescanned after this pass; addMatch keeps Ranges inside the text as it is.)
+            if (!run.block.isConnected) {
+              this.longRuns.shift();
+              continue;
+            }
+            const from = long.next;
+            const to = Math.min(from + PIECE, run.text.length);
+            const offset = Math.max(0, from - SEAM);
+            const result = this.matcher.scan(
+              run.text.slice(offset, Math.min(run.text.length, to + SEAM)),
+              this.pageCues,
+            );
+            if (mergeCues(this.pageCues, result.cues)) cuesGrew = true;
+            for (const found of result.matches) {
+              const start = found.start + offset;
+              // Each name belongs to the piece it starts in; the seams only lend context.
+              if (start < from || start >= to) continue;
+              long.found.push({ ...found, start, end: found.end + offset });
+            }
+            long.next = to;
+            if (to < run.text.length) continue;
+            this.longRuns.shift();
+            for (const match of long.found) {
+              if (this.addMatch(run, match)) detail.matches++;
+              else if (match.needsContext && !match.excluded) newPending = true;
+            }
+          }
+          if (finished) break;
           if (!(await nextSlice())) return;
           if (walker.position && !walker.position.isConnected) {
             this.queue.push({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
@@ -437,6 +501,9 @@ export class Scanner {
   private addMatch(run: TextRun, match: Match): boolean {
     if (match.needsContext && match.excluded) return false;
     const [startNode, startOffset, endNode, endOffset] = runPositions(run, match.start, match.end);
+    // A long run is matched across yields: text edited meanwhile may be shorter now. Its block is
+    // rescanned for that edit; until then the mention waits for it.
+    if (startOffset > startNode.length || endOffset > endNode.length) return false;
     const range = this.doc.createRange();
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset);

@@ -135,4 +135,79 @@ describe('slices', () => {
       scope.scheduler = saved;
     }
   });
+
+  it('matches a very long run in pieces between yields, finding names across the seams once', async () => {
+    // One text node of about 300,000 characters (a page can be one huge paragraph): names placed
+    // on the piece boundaries (every 65,536 characters), a near miss across one, and a name at the end.
+    const PIECE = 65_536;
+    const filler = (length: number) => 'lorem ipsum dolor sit amet '.repeat(Math.ceil(length / 27)).slice(0, length);
+    let text = '';
+    const place = (at: number, words: string) => {
+      text += filler(at - text.length) + words;
+    };
+    place(PIECE - 5, ' Korean War ');
+    place(2 * PIECE - 1, ' Korean Warriors ');
+    place(3 * PIECE, ' Sino-Vietnamese War ');
+    place(4 * PIECE + 3, ' Korean War ');
+    text += `${filler(20_000)} the Korean War`;
+    let yields = 0;
+    const scope = globalThis as { scheduler?: unknown };
+    const saved = scope.scheduler;
+    scope.scheduler = {
+      yield: () => {
+        yields++;
+        return new Promise((done) => setTimeout(done, 0));
+      },
+    };
+    try {
+      document.body.innerHTML = '<p id="long"></p>';
+      (document.getElementById('long') as HTMLElement).textContent = text;
+      const highlighter = new RecordingHighlighter();
+      scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+        mutationDelayMs: 0,
+        sliceMs: 0,
+      });
+      await scanner.start();
+      expect(highlighter.texts()).toEqual(['Korean War', 'Korean War', 'Korean War', 'Sino-Vietnamese War']);
+      // Five pieces, each after a yield (the deadline is 0 ms).
+      expect(yields).toBeGreaterThanOrEqual(4);
+      const starts = [...highlighter.marks.keys()].map((range) => range.startOffset).sort((a, b) => a - b);
+      expect(starts).toEqual([PIECE - 4, 3 * PIECE + 1, 4 * PIECE + 4, text.length - 'Korean War'.length]);
+    } finally {
+      scope.scheduler = saved;
+    }
+  });
+
+  it('leaves a long run alone when its text is cut short while it is being matched', async () => {
+    const text = `${'lorem ipsum '.repeat(20_000)} the Korean War`;
+    document.body.innerHTML = '<p id="long"></p>';
+    const p = document.getElementById('long') as HTMLElement;
+    p.textContent = text;
+    const scope = globalThis as { scheduler?: unknown };
+    const saved = scope.scheduler;
+    let cut = false;
+    scope.scheduler = {
+      yield: () => {
+        if (!cut) {
+          cut = true;
+          (p.firstChild as Text).data = 'The Korean War, shorter now.';
+        }
+        return new Promise((done) => setTimeout(done, 0));
+      },
+    };
+    try {
+      const highlighter = new RecordingHighlighter();
+      scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+        mutationDelayMs: 0,
+        sliceMs: 0,
+      });
+      await scanner.start();
+      await settle();
+      await settle();
+      // No Range past the end of the text (that would throw), and the edit was rescanned.
+      expect(highlighter.texts()).toEqual(['Korean War']);
+    } finally {
+      scope.scheduler = saved;
+    }
+  });
 });
