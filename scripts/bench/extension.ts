@@ -222,7 +222,7 @@ async function measureNoMention(
   };
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -233,7 +233,8 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string } };
 }
 
-async function trace<R>(page: TestPage, during: () => Promise<R>): Promise<{ events: TraceEvent[]; result: R }> {
+/** Runs `during` with a DevTools trace of the timeline on (Chromium); the e2e scale tests use it too. */
+export async function trace<R>(page: TestPage, during: () => Promise<R>): Promise<{ events: TraceEvent[]; result: R }> {
   const cdp = await (page.cdpSession as () => Promise<import('playwright-core').CDPSession>)();
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (event: { value: object[] }) => events.push(...(event.value as TraceEvent[])));
@@ -263,7 +264,7 @@ function taskKind(events: readonly TraceEvent[], isOurs: (event: TraceEvent) => 
  * microtask checkpoint of the page's own tasks (the ones that changed the DOM); their time is
  * reported apart (`extensionInPageTasks`), since the rest of such a task is the page's.
  */
-function analyzeTasks(
+export function analyzeTasks(
   events: TraceEvent[],
   extensionOrigin: string,
 ): Omit<TaskStats, 'name' | 'longTasks' | 'durationMs' | 'matches'> {

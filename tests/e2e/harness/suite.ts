@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type BrowserName, type ExtensionBrowser, type LaunchOptions, launch, type TestPage } from './browsers.ts';
 import { PROBES_INIT_SCRIPT } from './page-probes.ts';
-import { type FixtureServer, startServer } from './server.ts';
+import { type FixtureServer, type ServerOptions, startServer } from './server.ts';
 
 export interface SuiteContext {
   readonly browser: ExtensionBrowser;
@@ -29,11 +29,13 @@ export function selectedBrowsers(): BrowserName[] {
 export interface SuiteOptions {
   /** How to launch each browser, asked just before it launches (network.e2e.ts passes a proxy). */
   launchOptions?: (name: BrowserName) => LaunchOptions | Promise<LaunchOptions>;
+  /** Options for the fixture server, such as the routes of pages generated in memory. */
+  server?: ServerOptions;
 }
 
 export function forEachBrowser(
   define: (ctx: SuiteContext, name: BrowserName) => void,
-  { launchOptions }: SuiteOptions = {},
+  { launchOptions, server: serverOptions }: SuiteOptions = {},
 ): void {
   for (const name of selectedBrowsers()) {
     describe(name, () => {
@@ -58,7 +60,7 @@ export function forEachBrowser(
       };
       beforeAll(async () => {
         mkdirSync(artifacts, { recursive: true });
-        server = await startServer();
+        server = await startServer(serverOptions);
         browser = await launch(name, await launchOptions?.(name));
       });
       afterAll(async () => {
