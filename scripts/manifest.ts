@@ -35,6 +35,16 @@ export function readManifestSource(): Manifest {
 
 export function manifestFor(target: Target, source: Manifest = readManifestSource()): Manifest {
   const manifest: Manifest = structuredClone(source);
+  for (const script of manifest.content_scripts as Manifest[]) {
+    // Frames with no URL of their own are still part of the page that made them: an about:blank
+    // frame its parent writes into (comment and ad widgets do), an <iframe srcdoc>, a data: or
+    // blob: frame. Without these keys neither browser runs the content script there and their
+    // text goes unmarked (issue 9: tests/e2e/odd-documents.e2e.ts). match_about_blank covers
+    // about:blank and about:srcdoc; match_origin_as_fallback (Chrome 99, Firefox 128) also data:
+    // and blob: frames and sandboxed ones, matched by the origin of the page that made them.
+    script.match_about_blank = true;
+    script.match_origin_as_fallback = true;
+  }
   if (target === 'chrome') {
     manifest.minimum_chrome_version = MIN_VERSION.chrome;
     // Chrome runs no content script in tabs open before an install or update; the background

@@ -28,7 +28,7 @@ describe('manifest derivation', () => {
     });
   });
 
-  it('asks for storage only (and, in Chrome, scripting to take over open tabs) and runs the content script everywhere, its listeners from document_start', () => {
+  it('asks for storage only (and, in Chrome, scripting to take over open tabs) and runs the content script everywhere, its listeners from document_start, frames without a URL too', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       const manifest = manifestFor(target, source);
       if (target === 'chrome') {
@@ -42,8 +42,22 @@ describe('manifest derivation', () => {
       // The window's listeners go in at document_start, before any script of the page (early.ts);
       // the rest waits for the page to be parsed.
       expect(manifest.content_scripts).toEqual([
-        { matches: ['<all_urls>'], js: ['src/content/index.ts'], run_at: 'document_idle', all_frames: true },
-        { matches: ['<all_urls>'], js: ['src/content/early.ts'], run_at: 'document_start', all_frames: true },
+        {
+          matches: ['<all_urls>'],
+          js: ['src/content/index.ts'],
+          run_at: 'document_idle',
+          all_frames: true,
+          match_about_blank: true,
+          match_origin_as_fallback: true,
+        },
+        {
+          matches: ['<all_urls>'],
+          js: ['src/content/early.ts'],
+          run_at: 'document_start',
+          all_frames: true,
+          match_about_blank: true,
+          match_origin_as_fallback: true,
+        },
       ]);
       expect(manifest.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
       expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
