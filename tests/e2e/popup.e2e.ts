@@ -527,7 +527,9 @@ forEachBrowser((ctx, name) => {
 
   it('says plainly when it cannot read the page', async () => {
     const tab = track(await ctx.page());
-    await tab.goto(name === 'chromium' ? 'chrome://version/' : 'about:blank');
+    // Firefox: an extension page (no content script runs in one). Not about:blank: with
+    // match_about_blank Firefox runs the content script in a top-level about:blank too.
+    await tab.goto(name === 'chromium' ? 'chrome://version/' : `${ctx.browser.extensionOrigin}/src/options/index.html`);
     const helper = await extensionTab(ctx);
     const tabId = name === 'chromium' ? 0 : await lastTabId(helper);
     const popup = await openPopup(ctx, tab, tabId);
