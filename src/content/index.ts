@@ -8,9 +8,10 @@
  * a page's own capturing listeners cannot then swallow our events); this script takes them over.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { TOPIC_IDS } from '../knowledge/types';
 import { type BackgroundRequests, type ContentMessage, isContentMessage } from '../messages';
 import { loadSettings, type SettingsAreas, saveChange, watchSettings } from '../settings';
-import { HIGHLIGHT_PREFIX } from '../ui/mark-styles';
+import { HIGHLIGHT_PREFIX, highlightName } from '../ui/mark-styles';
 import { ContentApp } from './app';
 import { CardFeature } from './card';
 import { HOST_TAG } from './card/host';
@@ -42,11 +43,14 @@ function start(): void {
 
   const input = takeEarlyInput(globalThis, window);
   stops.push(() => input.dispose());
-  const leftovers = hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG);
+  // Our names as this version writes them: what is left to look for when the registry cannot be
+  // walked (Firefox, after an old version's sandbox was nuked: see lifetime.ts).
+  const names = TOPIC_IDS.map(highlightName);
+  const leftovers = hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names);
   const check = watchLifetime(document, alive, stop, leftovers);
   input.gate = check;
   // What an older instance that could not step down (its script unloaded) left behind.
-  if (leftovers) removeLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG);
+  if (leftovers) removeLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names);
 
   const areas = browser.storage as unknown as SettingsAreas;
   void loadSettings(areas).then(({ settings }) => {

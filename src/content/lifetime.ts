@@ -80,22 +80,44 @@ export function watchLifetime(
  * version's scripts outright) may have left: its highlights, its sheet in the document and its
  * host element. Called by a new instance before it starts, so it starts from a clean page.
  */
-/** Highlight names with our prefix in the registry (forEach: Firefox's Xrays cannot wrap its iterators). */
-function ourHighlightNames(doc: Document, highlightPrefix: string): string[] {
-  const names: string[] = [];
-  doc.defaultView?.CSS?.highlights?.forEach((_highlight, name) => {
-    if (name.startsWith(highlightPrefix)) names.push(name);
-  });
-  return names;
-}
-
-export function hasLeftovers(doc: Document, highlightPrefix: string, hostTag: string): boolean {
-  return ourHighlightNames(doc, highlightPrefix).length > 0 || doc.querySelector(hostTag) !== null;
-}
-
-export function removeLeftovers(doc: Document, highlightPrefix: string, hostTag: string): void {
+/**
+ * Highlight names with our prefix in the registry (forEach: Firefox's Xrays cannot wrap its
+ * iterators). `known` are the names this version would use: Firefox nukes the sandbox of an
+ * unloaded content script, and a Highlight that script created is then a dead object to every
+ * other content script, so forEach throws "Permission denied to access object" on the very
+ * registry a new version must clean; `has` still answers by name.
+ */
+function ourHighlightNames(doc: Document, highlightPrefix: string, known: readonly string[]): string[] {
   const registry = doc.defaultView?.CSS?.highlights;
-  for (const name of ourHighlightNames(doc, highlightPrefix)) registry?.delete(name);
+  if (!registry) return [];
+  const names: string[] = [];
+  try {
+    registry.forEach((_highlight, name) => {
+      if (name.startsWith(highlightPrefix)) names.push(name);
+    });
+    return names;
+  } catch {
+    return known.filter((name) => registry.has(name));
+  }
+}
+
+export function hasLeftovers(
+  doc: Document,
+  highlightPrefix: string,
+  hostTag: string,
+  known: readonly string[] = [],
+): boolean {
+  return ourHighlightNames(doc, highlightPrefix, known).length > 0 || doc.querySelector(hostTag) !== null;
+}
+
+export function removeLeftovers(
+  doc: Document,
+  highlightPrefix: string,
+  hostTag: string,
+  known: readonly string[] = [],
+): void {
+  const registry = doc.defaultView?.CSS?.highlights;
+  for (const name of ourHighlightNames(doc, highlightPrefix, known)) registry?.delete(name);
   for (const host of doc.querySelectorAll(hostTag)) host.remove();
   try {
     const ours = (sheet: CSSStyleSheet): boolean => {

@@ -66,3 +66,31 @@ describe('leftovers', () => {
     expect(hasLeftovers(document, 'yalu-', 'yalu-lens')).toBe(false);
   });
 });
+
+describe('leftovers in a registry that cannot be walked', () => {
+  it('falls back to the known names (Firefox: Highlights of a nuked sandbox are dead objects)', () => {
+    const entries = new Map<string, object>([
+      ['yalu-korean-war', {}],
+      ['page-own', {}],
+    ]);
+    const registry = {
+      forEach() {
+        throw new Error('Permission denied to access object');
+      },
+      has: (name: string) => entries.has(name),
+      delete: (name: string) => entries.delete(name),
+    };
+    const doc = {
+      defaultView: { CSS: { highlights: registry } },
+      querySelector: () => null,
+      querySelectorAll: () => [],
+      adoptedStyleSheets: [],
+    } as unknown as Document;
+    const known = ['yalu-korean-war', 'yalu-sino-vietnamese-war'];
+    expect(hasLeftovers(doc, 'yalu-', 'yalu-lens')).toBe(false);
+    expect(hasLeftovers(doc, 'yalu-', 'yalu-lens', known)).toBe(true);
+    removeLeftovers(doc, 'yalu-', 'yalu-lens', known);
+    expect([...entries.keys()]).toEqual(['page-own']);
+    expect(hasLeftovers(doc, 'yalu-', 'yalu-lens', known)).toBe(false);
+  });
+});
