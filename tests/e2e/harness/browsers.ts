@@ -62,6 +62,20 @@ export interface ExtensionBrowser {
    * not the extension's background page, which BiDi does not see.
    */
   recordRequests(): Promise<RequestRecorder>;
+  /**
+   * Reloads the extension as an update does: Chromium's `chrome.runtime.reload()` from the
+   * service worker (resolves once the new version's worker runs, same id); Firefox installs the
+   * same add-on again over WebDriver BiDi (an upgrade in place: same id, same UUID). Scripts
+   * already running in open pages are orphaned either way.
+   */
+  reloadExtension(): Promise<void>;
+  /**
+   * Takes the extension away while pages stay open: Chromium disables it (from chrome://extensions,
+   * through its `chrome.management`), Firefox uninstalls it (BiDi has no disable).
+   * `restoreExtension` turns it back on, or installs it again.
+   */
+  removeExtension(): Promise<void>;
+  restoreExtension(): Promise<void>;
   /** Resolves when the browser goes away (the user closed its window). */
   closed(): Promise<void>;
   close(): Promise<void>;
@@ -159,12 +173,73 @@ async function launchChromium({
     };
   };
   const extras = await chromiumExtras(context, userDataDir, extensionOrigin);
+  type ExtensionsPageApi = {
+    chrome: {
+      management: { setEnabled(id: string, enabled: boolean): Promise<void> };
+      developerPrivate: { updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void> };
+    };
+  };
+  /** Acts in chrome://extensions, which has `chrome.management` for every extension, as its toggles do. */
+  const onExtensionsPage = async (act: (page: PlaywrightPage) => Promise<void>) => {
+    const page = await context.newPage();
+    try {
+      await page.goto('chrome://extensions');
+      await act(page);
+    } finally {
+      await page.close();
+    }
+  };
+  const extensionId = extensionOrigin.slice('chrome-extension://'.length);
+  const setEnabled = (enabled: boolean) =>
+    onExtensionsPage((page) =>
+      page.evaluate(([id, on]) => (globalThis as unknown as ExtensionsPageApi).chrome.management.setEnabled(id, on), [
+        extensionId,
+        enabled,
+      ] as const),
+    );
+  /**
+   * Chromium reloads an unpacked extension only in developer mode: without it
+   * `chrome.runtime.reload()` leaves a --load-extension extension disabled for good.
+   */
+  let developerMode = false;
+  const reload = async () => {
+    if (!developerMode) {
+      await onExtensionsPage((page) =>
+        page.evaluate(() =>
+          (globalThis as unknown as ExtensionsPageApi).chrome.developerPrivate.updateProfileConfiguration({
+            inDeveloperMode: true,
+          }),
+        ),
+      );
+      developerMode = true;
+    }
+    const before = new Set(context.serviceWorkers());
+    const next = context.waitForEvent('serviceworker', {
+      predicate: (candidate) => candidate.url().startsWith(extensionOrigin) && !before.has(candidate),
+      timeout: 15_000,
+    });
+    // Later, not now: the evaluation would otherwise die with the worker it runs in.
+    await extras.inServiceWorker(() => {
+      setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
+    });
+    await next;
+  };
   return {
     name: 'chromium',
     version,
     extensionOrigin,
     chromium: extras,
     recordRequests: () => extras.recordRequests(),
+    reloadExtension: reload,
+    removeExtension: () => setEnabled(false),
+    restoreExtension: async () => {
+      const next = context.waitForEvent('serviceworker', {
+        predicate: (candidate) => candidate.url().startsWith(extensionOrigin),
+        timeout: 15_000,
+      });
+      await setEnabled(true);
+      await next;
+    },
     newPage: async () => wrap(await context.newPage()),
     closed: () => new Promise((done) => context.once('close', () => done())),
     close: async () => {
@@ -209,7 +284,11 @@ async function launchFirefox({
       'extensions.enabledScopes': 15,
     },
   });
-  await browser.installExtension(join(DIST, 'firefox'));
+  const install = async () => {
+    const id = await browser.installExtension(join(DIST, 'firefox'));
+    if (id !== FIREFOX_ADDON_ID) throw new Error(`Installed as ${id}, not ${FIREFOX_ADDON_ID}`);
+  };
+  await install();
   const version = await browser.version();
   const wrap = (page: PuppeteerPage): TestPage => {
     const errors: string[] = [];
@@ -319,6 +398,10 @@ async function launchFirefox({
     name: 'firefox',
     version,
     recordRequests,
+    // The UUID pref keeps moz-extension://<uuid> the same across installs.
+    reloadExtension: install,
+    removeExtension: () => browser.uninstallExtension(FIREFOX_ADDON_ID),
+    restoreExtension: install,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     newPage: async () => wrap(await browser.newPage()),
     closed: () => new Promise((done) => browser.once('disconnected', () => done())),
