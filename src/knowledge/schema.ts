@@ -19,7 +19,9 @@ import {
   type TopicDates,
 } from './types';
 
-const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\?\?\?|\[\s*\]/i;
+// Markers of unfinished text that must never reach a card. Spelled with a character class in the
+// middle so that searches for leftover markers in the source do not stop at this detector.
+const PLACEHOLDER = /\b(TO[D]O|TBD|FIX[M]E|XXX|lorem[ ]ipsum)\b|\?\?\?|\[\s*\]/i;
 
 /** Text a user will read: present, unpadded, single-spaced and with no leftover placeholder. */
 export const ProseSchema = v.pipe(
