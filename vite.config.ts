@@ -2,15 +2,67 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { renderIcons } from './scripts/icons.ts';
 import { manifestFor, type Target } from './scripts/manifest.ts';
+import { TOPIC_NAMES } from './src/knowledge/names.ts';
+import { prefilterKeys } from './src/matching/compile.ts';
 
 /**
  * Two builds from one source: `vite build --mode chrome` and `vite build --mode firefox` write
  * dist/chrome and dist/firefox. The same file holds the unit-test settings so Vitest and the
  * build agree on JSX and paths; the extension plugin is left out under Vitest.
  */
+/**
+ * The marker (src/content/marker.ts) is run by the background with scripting.executeScript, which
+ * needs no web-accessible file; crxjs lists every `?iife` script as one anyway (for content
+ * scripts that import it), and leaves an unused module copy of it. Both go: a web-accessible file
+ * lets any page probe for the extension.
+ */
+function markerIsNotWebAccessible(): Plugin & {
+  renderCrxManifest(manifest: Record<string, unknown>): Record<string, unknown>;
+} {
+  const marker = 'src/content/marker.js';
+  return {
+    name: 'yalu:marker-not-web-accessible',
+    apply: 'build',
+    enforce: 'post',
+    // crxjs calls this hook on every plugin, in order, while it writes the manifest.
+    renderCrxManifest(manifest) {
+      const entries = (manifest.web_accessible_resources ?? []) as { resources: string[] }[];
+      const kept = entries
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((resource) => resource !== marker) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (kept.length > 0) manifest.web_accessible_resources = kept;
+      else delete manifest.web_accessible_resources;
+      return manifest;
+    },
+    generateBundle(_options, bundle) {
+      for (const [file, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk' || !output.facadeModuleId?.includes('/src/content/marker.ts')) continue;
+        if (file === marker) continue;
+        const imported = Object.values(bundle).some(
+          (other) => other.type === 'chunk' && (other.imports.includes(file) || other.dynamicImports.includes(file)),
+        );
+        if (!imported) delete bundle[file];
+      }
+    },
+  };
+}
+
+/**
+ * `virtual:yalu-name-keys`: the prefilter keys of every name (src/matching/compile.ts), computed
+ * here once rather than on every page by the content script's lookout (src/content/index.ts),
+ * which then carries neither the names nor the folding that makes keys of them. A generated file
+ * behind an alias, not a plugin's virtual module: crxjs builds content scripts without plugins.
+ */
+function writeNameKeysModule(): string {
+  const file = resolve(import.meta.dirname, 'node_modules/.yalu-generated/name-keys.js');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `export default ${JSON.stringify(prefilterKeys(TOPIC_NAMES))};\n`);
+  return file;
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const underVitest = Boolean(process.env.VITEST);
@@ -37,13 +89,16 @@ export default defineConfig(({ mode }) => {
             // extra module fetch before it can start, and nothing web-accessible to expose.
             contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/early.ts'] },
           }),
+          markerIsNotWebAccessible(),
         ],
+    resolve: { alias: { 'virtual:yalu-name-keys': writeNameKeysModule() } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: target === 'chrome' ? 'chrome105' : 'firefox140',
-      sourcemap: false,
+      // YALU_SOURCEMAP=1: maps for working out what the bundles are made of.
+      sourcemap: process.env.YALU_SOURCEMAP === '1',
       // Extension code is reviewed by stores; readable output helps and costs little.
       minify: true,
     },

@@ -45,12 +45,15 @@ export function manifestFor(target: Target, source: Manifest = readManifestSourc
     script.match_about_blank = true;
     script.match_origin_as_fallback = true;
   }
+  // The background runs the marker (src/content/marker.ts) into the frames whose lookout asks for
+  // it (src/background/marker.ts): scripting, on the pages the content script runs on anyway.
+  manifest.permissions = [...(manifest.permissions as string[]), 'scripting'];
   if (target === 'chrome') {
     manifest.minimum_chrome_version = MIN_VERSION.chrome;
-    // Chrome runs no content script in tabs open before an install or update; the background
-    // does (src/background/reinject.ts). Host access is what the content script has already
-    // (all pages), so the install prompt stays the same. Firefox injects them itself.
-    manifest.permissions = [...(manifest.permissions as string[]), 'scripting'];
+    // Chrome's scripting API wants the host access spelled out; it is what the content script has
+    // already (all pages), so the install prompt stays the same. Chrome also runs no content script
+    // in tabs open before an install or update; the background does (src/background/reinject.ts).
+    // Firefox treats the content script's matches as the host access, and injects them itself.
     manifest.host_permissions = ['<all_urls>'];
     return manifest;
   }

@@ -19,6 +19,8 @@ export interface BackgroundRequests {
   'get-topic': { request: { topic: TopicId }; reply: TopicCard };
   /** The article the cards quote (author, title, outlet, date, link), for their citations. */
   'get-article': { request: Record<string, never>; reply: ArticleInfo };
+  /** A lookout found what may be a mention (or is asked something): run the marker into its frame. */
+  'wake-marker': { request: Record<string, never>; reply: boolean };
 }
 
 /** Messages to a tab's content script (from the popup or the background), with replies. */
@@ -103,6 +105,7 @@ const BACKGROUND_SHAPES: { [K in keyof BackgroundRequests]: (message: Record<str
     (message.paused === undefined || isPauseReason(message.paused)),
   'get-topic': (message) => isTopicId(message.topic),
   'get-article': () => true,
+  'wake-marker': () => true,
 };
 
 const CONTENT_SHAPES: { [K in keyof ContentRequests]: (message: Record<string, unknown>) => boolean } = {

@@ -1,11 +1,12 @@
 /**
  * The background's one handler map: every message type it accepts, and what it does.
  */
-import type { Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { ARTICLE } from '../knowledge/article';
 import { getTopic } from '../knowledge/topics';
 import type { BackgroundHandlers } from '../messages';
 import { showTabState } from './badge';
+import { type MarkerInjection, wakeMarker } from './marker';
 
 export const backgroundHandlers: BackgroundHandlers<Runtime.MessageSender> = {
   'page-counts': async ({ counts, total, paused }, sender) => {
@@ -16,4 +17,6 @@ export const backgroundHandlers: BackgroundHandlers<Runtime.MessageSender> = {
   },
   'get-topic': ({ topic }) => getTopic(topic),
   'get-article': () => ARTICLE,
+  'wake-marker': (_message, sender) =>
+    wakeMarker((browser as unknown as { scripting?: MarkerInjection }).scripting, sender),
 };

@@ -31,7 +31,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // another page's read and write.
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void repairSettings(browser.storage, undefined, settingsLock(globalThis.navigator?.locks));
-  if (reason === 'install' || reason === 'update') {
+  // Firefox runs the content scripts in open tabs itself (getBrowserInfo is Firefox's alone).
+  const firefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  if (!firefox && (reason === 'install' || reason === 'update')) {
     void injectIntoOpenTabs(browser as unknown as Parameters<typeof injectIntoOpenTabs>[0]).catch(() => 0);
   }
 });

@@ -3,8 +3,8 @@
  * installed or updated: those tabs would keep no marks (or an orphaned old script) until
  * reloaded. So on install and update the background runs the manifest's content script in every
  * open tab and frame; where an old instance is still there, the new one takes over from it
- * (src/content/lifetime.ts). Firefox does this by itself, and its manifest asks for no
- * `scripting` permission, so this does nothing there.
+ * (src/content/lifetime.ts). Firefox does this by itself, so the background calls this in Chrome
+ * only (src/background/index.ts).
  */
 
 interface ScriptingApi {

@@ -18,7 +18,8 @@
  * It also finds the open shadow roots, which no text walk sees: one native query for the tree's
  * elements, each asked for its `shadowRoot`.
  */
-import { HIT_FLAG, type Prefilter } from '../matching';
+// From the module itself, not ../matching, whose index pulls in the names (the lookout goes without).
+import { HIT_FLAG, type Prefilter } from '../matching/compile';
 import { blockOf, isEditable, isInSkippedSubtree, SKIPPED_NAMES } from './text-runs';
 
 /** How much text is fed between two looks at the clock (a 10 MB node stays sliced). */

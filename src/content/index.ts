@@ -1,103 +1,126 @@
 /**
- * Content script entry. Runs at document_idle in every frame of every page, so where there is
- * nothing to mark it must cost almost nothing: settings are read once, the text looked at once
- * (candidates.ts), and no element is added to the page (the card's host appears only when a card
- * first opens).
+ * Content script entry, run at document_idle in every frame of every page: the lookout
+ * (lookout.ts). It is small on purpose: where there is nothing to mark it is all that runs.
  *
- * The window's input listeners were added before any script of the page by early.ts (document_start:
- * a page's own capturing listeners cannot then swallow our events); this script takes them over.
+ * It wakes the marker (marker.ts, which the background then runs into this frame) when:
+ * - the page's text may hold a mention (the prefilter of every name hits), now or after a change;
+ * - an earlier instance left marks or a card host behind (after an update: the marker cleans up);
+ * - the reader has custom terms (their names are in the settings, which only the marker reads);
+ * - the popup or a keyboard command asks this page something (the marker answers).
+ *
+ * No webextension-polyfill here: the browsers' own promise-returning APIs do (Chrome's `chrome`,
+ * Firefox's `browser`), and the polyfill would be a tenth of this script.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import NAME_KEYS from 'virtual:yalu-name-keys';
 import { TOPIC_IDS } from '../knowledge/types';
-import { type BackgroundRequests, type ContentMessage, isContentMessage } from '../messages';
-import { loadSettings, type SettingsAreas, saveChange, watchSettings } from '../settings';
+import { Prefilter } from '../matching/compile';
+import { isContentMessage } from '../messages';
+import { MAIN_KEY } from '../settings/keys';
 import { HIGHLIGHT_PREFIX, highlightName } from '../ui/mark-styles';
-import { ContentApp } from './app';
-import { CardFeature } from './card';
-import { HOST_TAG } from './card/host';
-import { Highlighter } from './highlighter';
-import { claimWorld, extensionAlive, hasLeftovers, removeLeftovers, watchLifetime } from './lifetime';
-import { contentHandlers } from './message-handlers';
-import { startCountsReporter } from './page-counts';
-import { takeEarlyInput } from './window-input';
+import { expectMarker } from './handover';
+import { HOST_TAG } from './host-tag';
+import { extensionAlive, hasLeftovers } from './lifetime';
+import { Lookout, type WakeReason } from './lookout';
+import { isMarkable } from './markable';
+
+interface Api {
+  runtime: {
+    readonly id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: {
+      addListener(listener: MessageListener): void;
+      removeListener(listener: MessageListener): void;
+    };
+  };
+  storage: { local: StorageArea; sync?: StorageArea };
+}
+interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+}
+type MessageListener = (
+  message: unknown,
+  sender: { id?: string },
+  sendResponse: (reply: unknown) => void,
+) => boolean | undefined;
+
+/** Whether stored settings (either area) hold custom terms, which the lookout's prefilter lacks. */
+function hasCustomTerms(items: Record<string, unknown>): boolean {
+  const main = items[MAIN_KEY] as { parts?: { terms?: unknown }; customTerms?: unknown } | undefined;
+  if (typeof main !== 'object' || main === null) return false;
+  if (typeof main.parts?.terms === 'number' && main.parts.terms > 0) return true;
+  // Settings from before the lists were split across keys keep the terms in the main item.
+  const terms = main.customTerms;
+  return (
+    typeof terms === 'object' &&
+    terms !== null &&
+    Object.values(terms).some((list) => Array.isArray(list) && list.length > 0)
+  );
+}
 
 function start(): void {
-  // Not documentElement: Firefox runs document_start scripts before the root element exists.
-  if (!Highlighter.supported(window)) return;
-  const alive = () => extensionAlive(browser.runtime);
-  const stops: (() => void)[] = [];
-  let stopped = false;
-  const stop = (): void => {
-    if (stopped) return;
-    stopped = true;
-    // Each part is taken down on its own: an orphaned script's API calls throw.
-    for (const part of stops.reverse()) {
-      try {
-        part();
-      } catch {
-        // Gone with the extension already.
-      }
+  const scope = globalThis as { browser?: Api; chrome?: Api };
+  const api = scope.browser ?? scope.chrome;
+  const view = window as Window & { Highlight?: unknown; CSS?: { highlights?: { set?: unknown } } };
+  // A browser without the Highlight API (Chrome < 105, Firefox < 140) cannot show marks at all.
+  if (!api || typeof view.Highlight !== 'function' || typeof view.CSS?.highlights?.set !== 'function') return;
+  if (!isMarkable(document)) return;
+  const top = window === window.top;
+  const marker = expectMarker(globalThis);
+  let woken = false;
+  let lookout: Lookout | undefined;
+
+  const onMessage: MessageListener = (message, sender, sendResponse) => {
+    // Only the top frame answers, so the popup gets one reply per tab; only our extension asks.
+    if (!top || sender.id !== api.runtime.id || !isContentMessage(message) || !extensionAlive(api.runtime)) {
+      return undefined;
     }
+    wake('message');
+    marker.then((handle) => handle.handle(message)).then(sendResponse, () => sendResponse(undefined));
+    // Chrome's onMessage keeps the channel open for sendResponse when a listener returns true.
+    return true;
   };
-  if (!claimWorld(globalThis, { stop, alive })) return;
 
-  const input = takeEarlyInput(globalThis, window);
-  stops.push(() => input.dispose());
-  // Our names as this version writes them: what is left to look for when the registry cannot be
-  // walked (Firefox, after an old version's sandbox was nuked: see lifetime.ts).
+  function wake(reason: WakeReason): void {
+    if (woken) return;
+    woken = true;
+    lookout?.stop();
+    try {
+      performance.mark('yalu:wake', { detail: { reason } });
+    } catch {
+      // A page that replaced performance.mark: nothing depends on it.
+    }
+    api?.runtime.sendMessage({ type: 'wake-marker' }).catch(() => {
+      // The extension went away (an update or removal): its next instance looks for itself.
+    });
+  }
+
+  api.runtime.onMessage.addListener(onMessage);
+  // The marker listens for itself once it is there.
+  void marker.then(() => api.runtime.onMessage.removeListener(onMessage));
+
   const names = TOPIC_IDS.map(highlightName);
-  const leftovers = hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names);
-  const check = watchLifetime(document, alive, stop, leftovers);
-  input.gate = check;
-  // What an older instance that could not step down (its script unloaded) left behind.
-  if (leftovers) removeLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names);
-
-  const areas = browser.storage as unknown as SettingsAreas;
-  void loadSettings(areas).then(({ settings }) => {
-    if (stopped || !check() || !document.documentElement) return;
-    const app = new ContentApp(document, settings);
-    stops.push(() => app.stop());
-    app.apply(settings);
-
-    // The card's prose and the article's details stay in the background until a card first opens.
-    const ask = <K extends keyof BackgroundRequests>(type: K, request: BackgroundRequests[K]['request']) =>
-      browser.runtime.sendMessage({ type, ...request }) as Promise<BackgroundRequests[K]['reply']>;
-    const card = new CardFeature(
-      app,
-      document,
-      {
-        loadTopic: (topic) => ask('get-topic', { topic }),
-        loadArticle: () => ask('get-article', {}),
-        // Not the Web Lock of the extension's pages: a content script's locks are the page's own,
-        // which a page could hold forever. Saves from this frame queue among themselves.
-        saveSettings: (base, next) => saveChange(areas, () => ({ base, next })),
-      },
-      input,
-    );
-    stops.push(() => card.dispose());
-    stops.push(
-      watchSettings(areas, (loaded) => {
-        // The card applied its own change already (see CardFeature.savingSettings).
-        if (check() && !card.savingSettings) app.apply(loaded.settings);
-      }),
-    );
-
-    const handlers = contentHandlers(app, document, card);
-    const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
-      // Only the top frame answers, so the popup gets one reply per tab; only our extension asks.
-      if (window !== window.top || !check() || sender.id !== browser.runtime.id || !isContentMessage(message))
-        return undefined;
-      const handler = handlers[message.type] as (message: ContentMessage) => unknown;
-      return Promise.resolve(handler(message));
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
-    if (window === window.top) stops.push(startCountsReporter(app, document));
-    // A tab coming back into view is a moment to notice that the extension went away meanwhile.
-    const onVisible = () => void check();
-    document.addEventListener('visibilitychange', onVisible);
-    stops.push(() => document.removeEventListener('visibilitychange', onVisible));
+  if (hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names)) {
+    wake('leftovers');
+    return;
+  }
+  const alive = () => extensionAlive(api.runtime);
+  lookout = new Lookout(document, new Prefilter(NAME_KEYS), {
+    // An orphan (its extension updated or removed) wakes nothing: the new instance looks itself.
+    onHit: () => {
+      if (alive()) wake('mention');
+    },
+    alive,
   });
+  void lookout.start();
+  const areas = [api.storage.local, api.storage.sync].filter((area): area is StorageArea => area !== undefined);
+  for (const area of areas) {
+    area.get(MAIN_KEY).then(
+      (items) => {
+        if (hasCustomTerms(items)) wake('custom-terms');
+      },
+      () => undefined,
+    );
+  }
 }
 
 start();

@@ -380,3 +380,21 @@ export function isInSkippedSubtree(node: Node): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a childList change to `record.target` leaves all of its runs as they were: only blocks,
+ * skipped elements, comments or white space added or removed, between run edges. Then only the
+ * added blocks need a look (a feed appending its stories is not looked at whole each time).
+ */
+export function childListLeavesRunsAlone(record: MutationRecord): boolean {
+  const { addedNodes: added, removedNodes: removed } = record;
+  for (const node of added) if (!leavesRunsAlone(node)) return false;
+  for (const node of removed) if (!leavesRunsAlone(node)) return false;
+  // The neighbours of what was added, from the DOM where it is still in place; those of what was
+  // removed, from the record.
+  const first = added[0];
+  const last = added[added.length - 1];
+  const before = first?.parentNode === record.target ? first.previousSibling : record.previousSibling;
+  const after = last?.parentNode === record.target ? last.nextSibling : record.nextSibling;
+  return isRunEdge(before, false) && isRunEdge(after, true);
+}

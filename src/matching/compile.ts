@@ -73,6 +73,23 @@ export class Prefilter {
 
 export { HIT_FLAG };
 
+/**
+ * The keys of every name of every topic (and of `extraTexts`): what the content script's first
+ * look (src/content/lookout.ts) feeds the page to, before any setting is read. The same keys as a
+ * matcher's own prefilter, so it hits wherever any matcher with any enabled topics would (disabled
+ * topics make it hit more, never less). The build computes them once (vite.config.ts), so the
+ * script on every page carries neither the names nor this work.
+ */
+export function prefilterKeys(topicNames: readonly TopicNames[], extraTexts: readonly string[] = []): string[] {
+  const keys = new Set<string>();
+  const add = (text: string): void => {
+    for (const key of spacingVariants(cachedKey(text))) if (key.length > 0) keys.add(key);
+  };
+  for (const topic of topicNames) for (const name of topic.names) add(name.text);
+  for (const text of extraTexts) add(text);
+  return [...keys];
+}
+
 // Names repeat across topics (every topic lists the same China cues); keys are computed once.
 const keyCache = new Map<string, string>();
 

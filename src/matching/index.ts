@@ -21,6 +21,7 @@ export {
   type Matcher,
   type MatcherOptions,
   Prefilter,
+  prefilterKeys,
   spacingVariants,
 } from './compile';
 export { countsOnPage, findSentence, MAX_SENTENCE_REACH, mergeCues, resolveContext } from './context';

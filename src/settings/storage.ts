@@ -26,6 +26,7 @@
  * puts back values another context changed meanwhile.
  */
 import * as v from 'valibot';
+import { MAIN_KEY, RECOVERY_KEY, SITES_PREFIX, TERMS_PREFIX, WHERE_KEY } from './keys';
 import { mergeSettings, sameValue } from './merge';
 import { coerceSettings, readStoredSettings, type StoredSettings } from './parse';
 import { SETTINGS_VERSION, type Settings, SettingsSchema } from './schema';
@@ -56,11 +57,7 @@ export interface SettingsAreas {
   readonly onChanged: StorageEventLike;
 }
 
-export const MAIN_KEY = 'settings';
-export const TERMS_PREFIX = 'settings/terms/';
-export const SITES_PREFIX = 'settings/sites/';
-export const WHERE_KEY = 'settings/where';
-export const RECOVERY_KEY = 'recovery/settings';
+export { MAIN_KEY, RECOVERY_KEY, SITES_PREFIX, TERMS_PREFIX, WHERE_KEY };
 
 /** chrome.storage.sync's quotas; Firefox's are the same. */
 export const SYNC_QUOTA = { bytesPerItem: 8192, totalBytes: 102_400, maxItems: 512 } as const;

@@ -68,6 +68,36 @@ forEachBrowser((ctx) => {
     await page.close();
   });
 
+  it('loads the marker only when a page comes to mention a topic, and marks it then', async () => {
+    const page = await ctx.page();
+    await page.goto(ctx.server.url('/fixtures/popup/no-mention.html'));
+    // The lookout read the page (its pass is recorded) and found no reason to load the marker.
+    await waitInPage(page, () => window.yaluProbes.scanCount());
+    const wakes = () =>
+      page.evaluate(() => performance.getEntriesByName('yalu:wake').map((entry) => (entry as PerformanceMark).detail));
+    expect(await wakes()).toEqual([]);
+    // Typing into a text field with a name in it changes nothing it would mark.
+    await page.evaluate(() => {
+      const field = document.createElement('textarea');
+      document.body.append(field);
+      field.value = 'Korean War';
+      field.append('Korean War');
+    });
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await wakes()).toEqual([]);
+    // A name completed across an element by text added to a paragraph: the marker comes and marks it.
+    await page.evaluate(() => {
+      const paragraph = document.querySelector('main p') as HTMLParagraphElement;
+      paragraph.append(' Some recall the Korean ');
+      const em = document.createElement('em');
+      em.textContent = 'War';
+      paragraph.append(em, '.');
+    });
+    await waitInPage(page, () => window.yaluProbes.highlightCounts()['korean-war'] === 1, { timeout: 10_000 });
+    expect(await wakes()).toEqual([{ reason: 'mention' }]);
+    expect(page.errors).toEqual([]);
+  });
+
   it('starts afresh after a single-page navigation', async () => {
     const page = await ctx.page();
     await page.goto(ctx.server.url('/fixtures/detection/live.html'));

@@ -525,6 +525,29 @@ forEachBrowser((ctx, name) => {
     await popup.screenshot(`${ctx.artifacts}/popup-none.png`);
   });
 
+  it('says so on a page with no mention, which the lookout read without the marker until asked', async () => {
+    const helper = await extensionTab(ctx);
+    await resetSettings(helper);
+    const url = ctx.server.url('/fixtures/popup/no-mention.html');
+    const tab = track(await ctx.page());
+    await tab.goto(url);
+    const wakes = () =>
+      tab.evaluate(() => performance.getEntriesByName('yalu:wake').map((entry) => (entry as PerformanceMark).detail));
+    // The lookout's pass is over (it records it), and it found nothing that needs the marker.
+    await waitInPage(tab, () => performance.getEntriesByName('yalu:scan').length > 0);
+    expect(await wakes()).toEqual([]);
+    // Asked, it wakes the marker, which answers (tabIdOf asks every tab for its URL).
+    const tabId = await tabIdOf(helper, url);
+    expect(await wakes()).toEqual([{ reason: 'message' }]);
+    const popup = await openPopup(ctx, tab, tabId);
+    const reading = await readPopup(popup);
+    expect(reading.rows).toEqual([]);
+    expect(reading.quiet).toContain('This page mentions none of the topics Yalu Lens marks.');
+    expect(await highlightCounts(tab)).toEqual({});
+    expect(tab.errors).toEqual([]);
+    expect(popup.errors).toEqual([]);
+  });
+
   it('says plainly when it cannot read the page', async () => {
     const tab = track(await ctx.page());
     // Firefox: an extension page (no content script runs in one). Not about:blank: with

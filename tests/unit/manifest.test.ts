@@ -28,15 +28,17 @@ describe('manifest derivation', () => {
     });
   });
 
-  it('asks for storage only (and, in Chrome, scripting to take over open tabs) and runs the content script everywhere, its listeners from document_start, frames without a URL too', () => {
+  it('asks for storage and scripting (the marker) only, and runs the content script everywhere, its listeners from document_start, frames without a URL too', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       const manifest = manifestFor(target, source);
+      // scripting: the background runs the marker into frames whose lookout asks for it (and, in
+      // Chrome, the content script into tabs open before an update).
+      expect(manifest.permissions).toEqual(['storage', 'scripting']);
       if (target === 'chrome') {
         // The same pages the content script runs on already: no new line in the install prompt.
-        expect(manifest.permissions).toEqual(['storage', 'scripting']);
         expect(manifest.host_permissions).toEqual(['<all_urls>']);
       } else {
-        expect(manifest.permissions).toEqual(['storage']);
+        // Firefox counts the content script's matches as the host access scripting needs.
         expect(manifest.host_permissions).toBeUndefined();
       }
       // The window's listeners go in at document_start, before any script of the page (early.ts);
@@ -101,17 +103,14 @@ describe('security of the built extension', () => {
   const WEB_ACCESSIBLE_ALLOWED = /^assets\/[\w.-]+\.(js|css)$/;
   const WEB_ACCESSIBLE_MAX = 6;
 
-  it('asks for storage and nothing else, in every manifest (Chrome: scripting on the pages it runs on anyway)', () => {
+  it('asks for storage and scripting and nothing else, in every manifest (scripting on the pages the content script runs on anyway)', () => {
     for (const [name, manifest] of everyManifest()) {
-      if (name.endsWith('chrome')) {
-        // To run the new content script in tabs open before an update (src/background/reinject.ts):
-        // the same pages the content script matches, so the install prompt says nothing new.
-        expect(manifest.permissions, name).toEqual(['storage', 'scripting']);
-        expect(manifest.host_permissions, name).toEqual(['<all_urls>']);
-      } else {
-        expect(manifest.permissions, name).toEqual(['storage']);
-        expect(manifest.host_permissions, name).toBeUndefined();
-      }
+      // To run the marker into the frames that may hold a mention (src/background/marker.ts) and,
+      // in Chrome, the content script into tabs open before an update (src/background/reinject.ts):
+      // the same pages the content script matches, so the install prompt says nothing new.
+      expect(manifest.permissions, name).toEqual(['storage', 'scripting']);
+      if (name.endsWith('chrome')) expect(manifest.host_permissions, name).toEqual(['<all_urls>']);
+      else expect(manifest.host_permissions, name).toBeUndefined();
       for (const key of ['optional_permissions', 'optional_host_permissions']) {
         expect(manifest[key], `${name}: ${key}`).toBeUndefined();
       }
@@ -187,9 +186,12 @@ describe('security of the built extension', () => {
           }
         }
       }
-      // The content script runs on every page as one file: it imports nothing at start-up.
-      const content = readFileSync(join(built(target), 'src/content/index.js'), 'utf8');
-      if (/^\s*import\s|\bimport\s*["'{*]/m.test(content)) offences.push(`dist/${target} content script imports`);
+      // The content script runs on every page as one file, and the marker is run into frames as
+      // one: neither imports anything (nor is web-accessible, see above).
+      for (const file of ['src/content/index.js', 'src/content/marker.js']) {
+        const content = readFileSync(join(built(target), file), 'utf8');
+        if (/^\s*import\s|\bimport\s*["'{*]/m.test(content)) offences.push(`dist/${target}/${file} imports`);
+      }
     }
     expect(offences).toEqual([]);
   });

@@ -9,9 +9,10 @@
 import baseCss from '../../ui/base.css?inline';
 import controlsCss from '../../ui/controls.css?inline';
 import readingCss from '../../ui/reading.css?inline';
+import { HOST_TAG } from '../host-tag';
 import cardCss from './card.css?inline';
 
-export const HOST_TAG = 'yalu-lens';
+export { HOST_TAG };
 
 export interface CardHost {
   readonly element: HTMLElement;

@@ -1,0 +1,37 @@
+/**
+ * Runs the marker (src/content/marker.ts) into the frame whose lookout asked for it. The lookout
+ * runs on every page; the marker, six times its size, only where the page may hold a mention
+ * (src/content/index.ts says when). Run through scripting.executeScript into the sender's own
+ * frame, it shares that frame's isolated world with the lookout, and no file of the extension has
+ * to be web-accessible (a page could otherwise probe for it).
+ */
+import type { Runtime } from 'webextension-polyfill';
+import markerFile from '../content/marker.ts?iife';
+
+export interface MarkerInjection {
+  executeScript(injection: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown>;
+}
+
+/** Whether the sender is a content script in a tab's frame, the only place a marker can go. */
+export function frameOf(sender: Runtime.MessageSender): { tabId: number; frameId: number } | undefined {
+  const tabId = sender.tab?.id;
+  const { frameId } = sender;
+  if (typeof tabId !== 'number' || tabId < 0 || typeof frameId !== 'number' || frameId < 0) return undefined;
+  return { tabId, frameId };
+}
+
+/** Runs the marker into the sender's frame; false when there is no such frame or it went away. */
+export async function wakeMarker(
+  scripting: MarkerInjection | undefined,
+  sender: Runtime.MessageSender,
+): Promise<boolean> {
+  const frame = frameOf(sender);
+  if (!scripting || !frame) return false;
+  try {
+    await scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: [markerFile] });
+    return true;
+  } catch {
+    // The frame navigated or closed meanwhile: its next document has a lookout of its own.
+    return false;
+  }
+}

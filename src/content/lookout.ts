@@ -1,0 +1,156 @@
+/**
+ * The content script's first look at a page, and its watch over the page's changes, before any of
+ * the code that marks is loaded (DESIGN.md: a page with no mention pays under 5 ms).
+ *
+ * Most pages name none of our topics. On those, all the content script does is this: read the
+ * page's text once through the prefilter of every name (candidates.ts: the browser's TreeWalker,
+ * texts fed in batches to a small automaton), record the pass as a `yalu:scan` measure, and watch
+ * for changes with one MutationObserver, looking again only at the blocks that changed. The code
+ * that matches exactly, marks, and shows cards (marker.ts: about six times the size of this one)
+ * is never compiled there.
+ *
+ * The first time the prefilter hits, the lookout stops and wakes the marker (the background runs
+ * it into this frame), which scans the page itself from the start. The prefilter is a superset
+ * of every matcher (tests/unit/matching/property.test.ts), so waking may be for nothing (a name
+ * that turns out to need context it lacks, a disabled topic), never too late.
+ */
+import type { Prefilter } from '../matching';
+import { CandidateWalker } from './candidates';
+import { blockOf, childListLeavesRunsAlone, isInSkippedSubtree, isSkipped } from './text-runs';
+import { yieldToPage } from './yield';
+
+/** Why the marker was woken: recorded on the `yalu:wake` mark, for whoever asks why it loaded. */
+export type WakeReason = 'mention' | 'leftovers' | 'custom-terms' | 'message';
+
+export interface LookoutOptions {
+  /** Called once, the first time the lookout sees a possible mention; it has stopped by then. */
+  readonly onHit: () => void;
+  /** Whether the extension is still there; an orphaned lookout stops watching at the next change. */
+  readonly alive?: () => boolean;
+  /** Work per slice before the page gets a turn (ms). */
+  readonly sliceMs?: number;
+  /** Changes are gathered this long before a look (ms), as the scanner does. */
+  readonly mutationDelayMs?: number;
+}
+
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+export class Lookout {
+  private readonly observer: MutationObserver | undefined;
+  /** Trees and blocks waiting for a look, in the order they came. */
+  private readonly queue: Node[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private stopped = false;
+  private passes = 0;
+  private readonly sliceMs: number;
+  private readonly mutationDelayMs: number;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly prefilter: Prefilter,
+    private readonly options: LookoutOptions,
+  ) {
+    this.sliceMs = options.sliceMs ?? 8;
+    this.mutationDelayMs = options.mutationDelayMs ?? 50;
+    const View = doc.defaultView;
+    if (View) {
+      this.observer = new View.MutationObserver((records) => this.onMutations(records));
+      this.observer.observe(doc, OBSERVED);
+    }
+  }
+
+  /** Passes finished without a hit. */
+  get passCount(): number {
+    return this.passes;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Looks at the whole page; resolves when that pass is over (or the lookout stopped). */
+  start(): Promise<void> {
+    this.queue.push(this.doc.body ?? this.doc.documentElement);
+    return this.run();
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+    this.queue.length = 0;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    if (this.options.alive && !this.options.alive()) {
+      this.stop();
+      return;
+    }
+    for (const record of records) {
+      const { target } = record;
+      // Typing into an editor or a text field changes nothing the marker would mark.
+      if (isInSkippedSubtree(target)) continue;
+      if (record.type === 'characterData') {
+        this.queue.push(blockOf(target, this.doc));
+        continue;
+      }
+      if (blockOf(target, this.doc) === target && childListLeavesRunsAlone(record)) {
+        // Stories appended to a feed: each is a tree of runs of its own, the rest is as it was.
+        for (const added of record.addedNodes) {
+          if (added.nodeType === 1 && !isSkipped(added as Element)) this.queue.push(added);
+        }
+      } else {
+        // Inline content added or taken away joins the text around it: the whole block again.
+        this.queue.push(blockOf(target, this.doc));
+      }
+    }
+    if (this.queue.length === 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), this.mutationDelayMs);
+  }
+
+  /** Looks at what is queued, in slices, until a hit or the queue is empty. */
+  private async run(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    const passStart = performance.now();
+    const detail = { textNodes: 0, chars: 0, matches: 0 };
+    try {
+      const seen = new Set<Node>();
+      while (this.queue.length > 0) {
+        const root = this.queue.shift() as Node;
+        // A block that left the page, or one looked at already in this pass.
+        if (seen.has(root) || !root.isConnected) continue;
+        seen.add(root);
+        const walker = new CandidateWalker(root, this.prefilter, (shadow) => {
+          this.observer?.observe(shadow, OBSERVED);
+          this.queue.push(shadow);
+        });
+        while (!walker.walk(performance.now() + this.sliceMs)) {
+          await yieldToPage();
+          if (this.stopped) return;
+        }
+        detail.textNodes += walker.stats.textNodes;
+        detail.chars += walker.stats.chars;
+        if (walker.blocks.size > 0) {
+          this.stop();
+          this.options.onHit();
+          return;
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    this.passes++;
+    try {
+      performance.measure('yalu:scan', { start: passStart, end: performance.now(), detail });
+    } catch {
+      // A page that replaced performance.measure: nothing depends on the measure.
+    }
+    // Changes that came while this pass ran.
+    if (this.queue.length > 0 && !this.stopped) await this.run();
+  }
+}
