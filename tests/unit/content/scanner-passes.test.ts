@@ -5,32 +5,17 @@
  * and a batch of many small roots from making one long task.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Highlighter } from '../../../src/content/highlighter';
 import { Scanner } from '../../../src/content/scanner';
-import type { TopicId } from '../../../src/knowledge/types';
 import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher } from '../../../src/matching';
-
-class RecordingHighlighter {
-  readonly marks = new Map<AbstractRange, TopicId>();
-  add(topic: TopicId, range: AbstractRange): void {
-    this.marks.set(range, topic);
-  }
-  delete(_topic: TopicId, range: AbstractRange): void {
-    this.marks.delete(range);
-  }
-  styleTree(): void {}
-  texts(): string[] {
-    return [...this.marks.keys()].map((range) => (range as Range).toString()).sort();
-  }
-}
+import { RecordingHighlighter } from './recording-highlighter';
 
 let scanner: Scanner | undefined;
 
 async function start(html: string, options: { sliceMs?: number } = {}) {
   document.body.innerHTML = html;
   const highlighter = new RecordingHighlighter();
-  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
     mutationDelayMs: 0,
     ...options,
   });
@@ -163,7 +148,7 @@ describe('slices', () => {
       document.body.innerHTML = '<p id="long"></p>';
       (document.getElementById('long') as HTMLElement).textContent = text;
       const highlighter = new RecordingHighlighter();
-      scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+      scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
         mutationDelayMs: 0,
         sliceMs: 0,
       });
@@ -197,7 +182,7 @@ describe('slices', () => {
     };
     try {
       const highlighter = new RecordingHighlighter();
-      scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+      scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
         mutationDelayMs: 0,
         sliceMs: 0,
       });

@@ -5,27 +5,10 @@
  * is a recording fake, so these tests see exactly which Ranges the scanner hands over.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Highlighter } from '../../../src/content/highlighter';
 import { Scanner } from '../../../src/content/scanner';
-import type { TopicId } from '../../../src/knowledge/types';
 import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher } from '../../../src/matching';
-
-class RecordingHighlighter {
-  readonly marks = new Map<AbstractRange, TopicId>();
-  add(topic: TopicId, range: AbstractRange): void {
-    this.marks.set(range, topic);
-  }
-  delete(_topic: TopicId, range: AbstractRange): void {
-    this.marks.delete(range);
-  }
-  texts(): string[] {
-    return [...this.marks.keys()].map((range) => (range as Range).toString());
-  }
-  topics(): TopicId[] {
-    return [...this.marks.values()];
-  }
-}
+import { RecordingHighlighter } from './recording-highlighter';
 
 let scanner: Scanner | undefined;
 
@@ -33,7 +16,7 @@ async function scan(html: string, setup?: (body: HTMLElement) => void) {
   document.body.innerHTML = html;
   setup?.(document.body);
   const highlighter = new RecordingHighlighter();
-  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter as unknown as Highlighter, {
+  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
     mutationDelayMs: 0,
   });
   await scanner.start();
