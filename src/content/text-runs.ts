@@ -179,6 +179,11 @@ export class RunWalker {
     this.node = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
     if (root.nodeType === Node.TEXT_NODE) this.blocks[0] = root.parentNode ?? root;
     this.editables = editablesIn(root);
+    // The walk starts below `root`, so it would never see a shadow root on `root` itself: a web
+    // component (or any host) added to the page is rescanned as a root of its own, and its shadow
+    // tree went unmarked (found by the DOM fuzz test, tests/unit/content/scanner-fuzz.test.ts).
+    const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+    if (shadow) onShadowRoot(shadow);
   }
 
   get finished(): boolean {

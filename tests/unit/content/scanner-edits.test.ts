@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+/**
+ * Edits that once left the scanner's marks wrong, each the minimal case the DOM fuzz test
+ * (scanner-fuzz.test.ts) shrank a failure to. A few need a pass that stops in the middle of a
+ * walk: performance.now then advances one millisecond per call and slices are 0 ms long, so every
+ * walk stops at its first deadline check (every 256 nodes) and the edit lands while it waits.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Scanner } from '../../../src/content/scanner';
+import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
+import { createTopicMatcher } from '../../../src/matching';
+import { RecordingHighlighter } from './recording-highlighter';
+
+let scanner: Scanner | undefined;
+
+/**
+ * Starts a scanner over `html`, after `setup`; with `pausing`, every walk stops at its first
+ * deadline check.
+ */
+function start(html: string, { pausing = false, setup = () => {} } = {}) {
+  document.body.innerHTML = html;
+  setup();
+  if (pausing) {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+  }
+  const highlighter = new RecordingHighlighter();
+  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
+    mutationDelayMs: 0,
+    sliceMs: pausing ? 0 : 8,
+  });
+  return { marks: highlighter, started: scanner.start() };
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((done) => setTimeout(done, 5));
+}
+
+afterEach(() => {
+  scanner?.dispose();
+  scanner = undefined;
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+  performance.clearMeasures('yalu:scan');
+});
+
+describe('edits the scanner once got wrong', () => {
+  it('marks inside the shadow root of a host added to the page', async () => {
+    const { marks, started } = start('<p>Nothing yet.</p>');
+    await started;
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>The Korean War.</p>';
+    document.body.append(host);
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+});
