@@ -274,8 +274,11 @@ export class Scanner {
       for (const added of record.addedNodes) {
         if (added.nodeType === 1 && !isSkipped(added as Element)) {
           // A block added whole is a tree of runs of its own; inline content joins its parent's run.
+          // A block also ends the run it lands in ("Korean<div></div> War"), so the parent is
+          // rescanned too, unless it landed between runs (`leavesRunsAlone` below: a feed's
+          // appended stories). Found by the DOM fuzz test (scanner-fuzz.test.ts).
           if (blockOf(added, this.doc) === added) this.dirty.add(added);
-          else needsBlock = true;
+          needsBlock = true;
         } else if (added.nodeType === 3) needsBlock = true;
       }
       // Blocks and white space put into (or taken from) a block between blocks change none of its

@@ -36,6 +36,8 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await new Promise((done) => setTimeout(done, 5));
 }
 
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
 afterEach(() => {
   scanner?.dispose();
   scanner = undefined;
@@ -53,5 +55,14 @@ describe('edits the scanner once got wrong', () => {
     document.body.append(host);
     await settle();
     expect(marks.texts()).toEqual(['Korean War']);
+  });
+
+  it('unmarks a name that a block put into the middle of its run splits', async () => {
+    const { marks, started } = start('<p id="p"><b id="b">Korean</b> War</p>');
+    await started;
+    expect(marks.texts()).toEqual(['Korean War']);
+    byId('p').insertBefore(document.createElement('div'), byId('b').nextSibling);
+    await settle();
+    expect(marks.texts()).toEqual([]);
   });
 });
