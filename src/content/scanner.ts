@@ -161,6 +161,8 @@ export class Scanner {
   private observer: MutationObserver | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly dirty = new Set<Node>();
+  /** Elements taken from their parents since the last flush: some may have moved into a skipped subtree. */
+  private readonly removed = new Set<Node>();
   private lastLocation: string;
   private readonly listeners = new Set<() => void>();
   private readonly sliceMs: number;
@@ -241,6 +243,7 @@ export class Scanner {
     this.queue.length = 0;
     this.longRuns = [];
     this.dirty.clear();
+    this.removed.clear();
     this.emit();
     return this.enqueue({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
   }
@@ -271,6 +274,12 @@ export class Scanner {
         continue;
       }
       let needsBlock = record.removedNodes.length > 0;
+      // An element taken out may have moved into a skipped subtree (an editor, a textarea, or a
+      // shadow root under one, which is not even observed): no rescan drops its marks there, a
+      // block taken out rescans no parent (`leavesRunsAlone`) and a parent's rescan forgets only
+      // what is still inside it. So `dropDetached` checks where it went. Found by the DOM fuzz
+      // test (scanner-fuzz.test.ts).
+      for (const removed of record.removedNodes) if (removed.nodeType === 1) this.removed.add(removed);
       for (const added of record.addedNodes) {
         if (added.nodeType === 1 && !isSkipped(added as Element)) {
           // A block added whole is a tree of runs of its own; inline content joins its parent's run.
@@ -322,9 +331,15 @@ export class Scanner {
     if (outermost.length > 0) void this.enqueue(...outermost.map((node): QueueEntry => ({ node, kind: 'block' })));
   }
 
-  /** Removes marks whose text left the document or was edited to nothing. */
+  /** Removes marks whose text left the document, was edited to nothing or went into a skipped subtree. */
   private dropDetached(): void {
     let changed = false;
+    if (this.removed.size > 0) {
+      const before = this.mentions.size;
+      for (const node of this.removed) if (node.isConnected && isInSkippedSubtree(node)) this.forgetInside(node);
+      this.removed.clear();
+      changed = this.mentions.size !== before;
+    }
     for (const mention of this.mentions) {
       const { range } = mention;
       if (range.collapsed || !range.startContainer.isConnected || !range.endContainer.isConnected) {

@@ -65,4 +65,31 @@ describe('edits the scanner once got wrong', () => {
     await settle();
     expect(marks.texts()).toEqual([]);
   });
+
+  it('unmarks a block moved into an editable region', async () => {
+    const { marks, started } = start(
+      '<div id="from"><p id="p">The Korean War.</p></div><div id="editor" contenteditable="true"></div>',
+    );
+    await started;
+    expect(marks.texts()).toEqual(['Korean War']);
+    byId('editor').append(byId('p'));
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
+
+  it('unmarks a shadow host moved into the shadow root of an editable element', async () => {
+    const { marks, started } = start('<div id="editor" contenteditable="true"></div><div id="host"></div>', {
+      setup: () => {
+        // The editor's shadow root is never walked, so never observed: the move has no record there.
+        byId('editor').attachShadow({ mode: 'open' });
+        byId('host').attachShadow({ mode: 'open' }).innerHTML = '<p>The Korean War.</p>';
+      },
+    });
+    await started;
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+    byId('editor').shadowRoot?.append(byId('host'));
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
 });
