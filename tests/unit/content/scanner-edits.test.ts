@@ -92,4 +92,17 @@ describe('edits the scanner once got wrong', () => {
     await settle();
     expect(marks.texts()).toEqual([]);
   });
+
+  it('does not scan an added block that went into a textarea before its rescan', async () => {
+    const { marks, started } = start('<p>Nothing yet.</p>');
+    await started;
+    const block = document.createElement('div');
+    block.textContent = 'Korean War';
+    document.body.append(block);
+    const textarea = document.createElement('textarea');
+    document.body.append(textarea);
+    textarea.append(block);
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
 });
