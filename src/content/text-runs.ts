@@ -337,7 +337,9 @@ export function runPositions(run: TextRun, start: number, end: number): [Text, n
 
 /** The nearest ancestor (or self) that the walk treats as a block: where a rescan starts. */
 export function blockOf(node: Node, stopAt: Node): Node {
-  let current: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  // A shadow root is its own block (its parentNode is null: from there the climb ended at
+  // `stopAt`, and a child added to a shadow root rescanned the whole document).
+  let current: Node | null = node.nodeType === 1 || node.nodeType === 11 ? node : node.parentNode;
   while (current && current !== stopAt) {
     if (current.nodeType === 1 && isBlock(current as Element)) return current;
     if (current.nodeType === 11) return current; // a shadow root is a tree of its own
@@ -379,7 +381,11 @@ export function isRunEdge(node: Node | null, next: boolean): boolean {
 
 /** Whether `node` sits inside a subtree the walk skips (checked for mutation targets). */
 export function isInSkippedSubtree(node: Node): boolean {
-  for (let current: Node | null = node.nodeType === 1 ? node : node.parentNode; current; current = current.parentNode) {
+  // A shadow root itself (a queued root, a mutation target) starts the climb too: its parentNode
+  // is null, so starting from there said "not skipped" for a shadow tree under a textarea or an
+  // editor, and the scanner marked inside it (found by scanner-fuzz.test.ts).
+  const start = node.nodeType === 1 || node.nodeType === 11 ? node : node.parentNode;
+  for (let current: Node | null = start; current; current = current.parentNode) {
     if (current.nodeType === 1 && isSkipped(current as Element)) return true;
     if (current.nodeType === 11) return isInSkippedSubtree((current as ShadowRoot).host);
   }

@@ -105,4 +105,41 @@ describe('edits the scanner once got wrong', () => {
     await settle();
     expect(marks.texts()).toEqual([]);
   });
+
+  it('does not mark text added to a shadow root whose host is in an editable region', async () => {
+    let shadow = undefined as unknown as ShadowRoot;
+    const { marks, started } = start('<div id="host"></div><div id="editor" contenteditable="true"></div>', {
+      setup: () => {
+        shadow = byId('host').attachShadow({ mode: 'open' });
+        shadow.innerHTML = '<p>Nothing yet.</p>';
+      },
+    });
+    await started;
+    await settle();
+    byId('editor').append(byId('host'));
+    await settle();
+    shadow.append('The Korean War.');
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
+
+  it('rescans only the shadow root that text was added to, not the whole page', async () => {
+    let shadow = undefined as unknown as ShadowRoot;
+    const { marks, started } = start(`${'<p>Nothing to see here.</p>'.repeat(20)}<div id="host"></div>`, {
+      setup: () => {
+        shadow = byId('host').attachShadow({ mode: 'open' });
+        shadow.innerHTML = '<p>Nothing yet.</p>';
+      },
+    });
+    await started;
+    await settle();
+    performance.clearMeasures('yalu:scan');
+    shadow.append('The Korean War.');
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+    const scanned = performance
+      .getEntriesByName('yalu:scan')
+      .reduce((total, entry) => total + ((entry as PerformanceMeasure).detail as { textNodes: number }).textNodes, 0);
+    expect(scanned).toBeLessThan(5);
+  });
 });
