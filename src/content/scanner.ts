@@ -348,7 +348,10 @@ export class Scanner {
         changed = true;
       }
     }
-    this.pending = this.pending.filter((entry) => entry.range.startContainer.isConnected);
+    // The same test as for marks: a waiting name left collapsed by an edit must not count later.
+    this.pending = this.pending.filter(
+      ({ range }) => !range.collapsed && range.startContainer.isConnected && range.endContainer.isConnected,
+    );
     if (changed) this.emit();
   }
 
@@ -515,7 +518,10 @@ export class Scanner {
         this.mentions.delete(mention);
       }
     }
-    this.pending = this.pending.filter((entry) => !containsFast(root, entry.block));
+    // Like marks, waiting names whose block left the page go too: their text may live on in
+    // another block (unwrapped, moved), which the rescan finds again, and the stale entry counted
+    // later as a second mark or on collapsed text (found by scanner-fuzz.test.ts).
+    this.pending = this.pending.filter((entry) => !containsFast(root, entry.block) && entry.block.isConnected);
   }
 
   /** Records a match; returns true when it counts now (false when it waits for context or never counts). */

@@ -142,4 +142,17 @@ describe('edits the scanner once got wrong', () => {
       .reduce((total, entry) => total + ((entry as PerformanceMeasure).detail as { textNodes: number }).textNodes, 0);
     expect(scanned).toBeLessThan(5);
   });
+
+  it('marks an ambiguous name once when its block is unwrapped in the batch that brings its cues', async () => {
+    const { marks, started } = start('<div id="d">The Forgotten War.</div>');
+    await started;
+    expect(marks.texts()).toEqual([]);
+    const block = byId('d');
+    block.replaceWith(...block.childNodes);
+    const cue = document.createElement('p');
+    cue.textContent = 'China and North Korea fought the Korean War.';
+    document.body.append(cue);
+    await settle();
+    expect(marks.texts()).toEqual(['Forgotten War', 'Korean War']);
+  });
 });
