@@ -1,12 +1,16 @@
 // @vitest-environment happy-dom
 /**
  * Edits that once left the scanner's marks wrong, each the minimal case the DOM fuzz test
- * (scanner-fuzz.test.ts) shrank a failure to. A few need a pass that stops in the middle of a
- * walk: performance.now then advances one millisecond per call and slices are 0 ms long, so every
- * walk stops at its first deadline check (every 256 nodes) and the edit lands while it waits.
+ * (scanner-fuzz.test.ts) shrank a failure to. A few need a pass that stops in the middle of an
+ * exact walk (RunWalker): performance.now then advances one millisecond per call and slices are
+ * 0 ms long, so every walk stops at its first deadline check (every 256 nodes) and the edit lands
+ * while it waits. The first look at a page (CandidateWalker) stops too, so such a test puts a name
+ * at the start of the block it needs walked exactly: the cheap look hits there, and the block is
+ * walked as a candidate.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Scanner } from '../../../src/content/scanner';
+import { RunWalker } from '../../../src/content/text-runs';
 import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher } from '../../../src/matching';
 import { RecordingHighlighter } from './recording-highlighter';
@@ -15,21 +19,32 @@ let scanner: Scanner | undefined;
 
 /**
  * Starts a scanner over `html`, after `setup`; with `pausing`, every walk stops at its first
- * deadline check.
+ * deadline check, and `walkWaits` settles when an exact walk first stops (before the scanner's
+ * yield ends, so what the test does then lands while that walk waits).
  */
 function start(html: string, { pausing = false, setup = () => {} } = {}) {
   document.body.innerHTML = html;
   setup();
+  let walkStopped = () => {};
+  const walkWaits = new Promise<void>((done) => {
+    walkStopped = done;
+  });
   if (pausing) {
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+    const walk = RunWalker.prototype.walk;
+    vi.spyOn(RunWalker.prototype, 'walk').mockImplementation(function (this: RunWalker, deadline?: number) {
+      const finished = walk.call(this, deadline);
+      if (!finished) walkStopped();
+      return finished;
+    });
   }
   const highlighter = new RecordingHighlighter();
   scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
     mutationDelayMs: 0,
     sliceMs: pausing ? 0 : 8,
   });
-  return { marks: highlighter, started: scanner.start() };
+  return { marks: highlighter, started: scanner.start(), walkWaits };
 }
 
 async function settle(): Promise<void> {
@@ -37,6 +52,8 @@ async function settle(): Promise<void> {
 }
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
+/** Enough nodes that a walk passes a deadline check (one every 256 nodes) inside them. */
+const comments = '<!---->'.repeat(300);
 
 afterEach(() => {
   scanner?.dispose();
@@ -154,5 +171,19 @@ describe('edits the scanner once got wrong', () => {
     document.body.append(cue);
     await settle();
     expect(marks.texts()).toEqual(['Forgotten War', 'Korean War']);
+  });
+
+  it('does not mark inside an editable region added while a walk waits', async () => {
+    const { marks, started, walkWaits } = start(`<div>The Korean War.${comments}<span id="last"></span></div>`, {
+      pausing: true,
+    });
+    await walkWaits;
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.textContent = 'Korean War';
+    byId('last').append(editor);
+    await started;
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
   });
 });
