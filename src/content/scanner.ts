@@ -476,7 +476,9 @@ export class Scanner {
           }
           if (finished) break;
           if (!(await nextSlice())) return;
-          if (walker.position && !walker.position.isConnected) {
+          // The part of the page we were in went away (or moved: see RunWalker.intact) while we
+          // yielded: look at the page anew.
+          if (walker.position && (!walker.position.isConnected || !walker.intact)) {
             this.queue.push({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
             restarted = true;
             break;

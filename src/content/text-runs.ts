@@ -169,6 +169,8 @@ export class RunWalker {
   private editables: Set<Element> | undefined;
   /** The walk stopped at a deadline at least once (and the page may have changed since). */
   private paused = false;
+  /** Where it stopped last: the position's parent, its parent and so on up to the root (or null). */
+  private pausedUnder: (Node | null)[] = [];
   private done = false;
   readonly stats: WalkStats = { textNodes: 0, chars: 0 };
 
@@ -198,6 +200,22 @@ export class RunWalker {
   }
 
   /**
+   * Whether the walk can resume where it stopped: its position is still below the same ancestors.
+   * A subtree moved while the walk waited, even within the root, resumed in its new place, walked
+   * the page after it a second time (double marks) and took blocks from a stack that no longer
+   * matched. Found by the DOM fuzz test (tests/unit/content/scanner-fuzz.test.ts).
+   */
+  get intact(): boolean {
+    let current = this.node?.parentNode ?? null;
+    for (const ancestor of this.pausedUnder) {
+      if (current !== ancestor) return false;
+      if (current === null || current === this.root) return true;
+      current = current.parentNode;
+    }
+    return true;
+  }
+
+  /**
    * Walks until the subtree is done or `deadline` (a performance.now() value) passes.
    * Returns true when the walk is finished.
    */
@@ -217,6 +235,11 @@ export class RunWalker {
       if ((++steps & 255) === 0 && performance.now() > deadline) {
         this.node = node;
         this.paused = true;
+        this.pausedUnder = [];
+        for (let above = node.parentNode; ; above = above.parentNode) {
+          this.pausedUnder.push(above);
+          if (above === null || above === root) break;
+        }
         this.stats.textNodes += textNodes;
         this.stats.chars += chars;
         return false;

@@ -186,4 +186,15 @@ describe('edits the scanner once got wrong', () => {
     await settle();
     expect(marks.texts()).toEqual(['Korean War']);
   });
+
+  it('marks a name once when the subtree a walk waits in moves back in the page', async () => {
+    const { marks, started, walkWaits } = start('<div id="first"><p>x</p></div>', { pausing: true });
+    await started;
+    // A block added to the page is walked exactly, as a root of its own.
+    document.body.insertAdjacentHTML('beforeend', `<div><p>The Korean War.</p><div id="bulk">${comments}</div></div>`);
+    await walkWaits;
+    byId('first').append(byId('bulk'));
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
 });
