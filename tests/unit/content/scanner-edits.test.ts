@@ -197,4 +197,15 @@ describe('edits the scanner once got wrong', () => {
     await settle();
     expect(marks.texts()).toEqual(['Korean War']);
   });
+
+  it('survives text of the waiting run edited shorter', async () => {
+    const { marks, started, walkWaits } = start(`<div>aaa Korean War<span>${comments}</span></div>`, {
+      pausing: true,
+    });
+    await walkWaits;
+    (document.querySelector('div')?.firstChild as Text).data = '';
+    await started;
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
 });
