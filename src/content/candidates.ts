@@ -20,7 +20,7 @@
  */
 // From the module itself, not ../matching, whose index pulls in the names (the lookout goes without).
 import { HIT_FLAG, type Prefilter } from '../matching/compile';
-import { blockOf, isEditable, isInSkippedSubtree, SKIPPED_NAMES } from './text-runs';
+import { blockOf, isEditable, isInSkippedSubtree, isSkipped, SKIPPED_NAMES } from './text-runs';
 
 /** How much text is fed between two looks at the clock (a 10 MB node stays sliced). */
 const CHUNK = 1 << 16;
@@ -96,8 +96,10 @@ export class CandidateWalker {
     const root = this.root as Node & Partial<ParentNode & Element>;
     if (typeof root.querySelectorAll !== 'function') return;
     const skipped = this.skippedTexts;
-    const editable: Element[] = [];
+    /** Whether a skipped element holds elements of its own (then a <br> may be inside one). */
+    let nested = false;
     const collect = (element: Element): void => {
+      if (element.firstElementChild) nested = true;
       const texts = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let text = texts.nextNode(); text; text = texts.nextNode()) skipped.add(text);
     };
@@ -114,23 +116,33 @@ export class CandidateWalker {
       }
     }
     for (const element of root.querySelectorAll('[contenteditable]')) {
-      if (isEditable(element)) {
-        editable.push(element);
-        collect(element);
-      }
+      if (isEditable(element)) collect(element);
     }
     const breaks = byTag('br');
     if (breaks.length === 0) return;
     const after = doc.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
     for (let index = 0; index < breaks.length; index++) {
       const br = breaks[index] as Element;
-      // A <br> inside an editable region is no separator of the runs around that region.
-      if (editable.length > 0 && editable.some((element) => element.contains(br))) continue;
+      // A <br> inside a skipped element (an editable region, the fallback of a <video>) is no
+      // separator of the runs around it: the exact walk never enters there.
+      if (nested && this.isInsideSkipped(br)) continue;
       after.currentNode = br;
-      const next = after.nextNode();
+      let next = after.nextNode();
+      // The separator goes before the next text that is read: one in a skipped element right after
+      // the <br> ("Korean<br><style>…</style>War") is dropped from the stream, and the separator
+      // with it, so the stream said "KoreanWar" where the exact run says "Korean\nWar".
+      while (next && skipped.has(next)) next = after.nextNode();
       if (next) this.afterBreak.add(next);
       if ((index & 63) === 63) yield;
     }
+  }
+
+  /** Whether `node` is below a skipped element of this tree (only asked when some hold elements). */
+  private isInsideSkipped(node: Node): boolean {
+    for (let current = node.parentNode; current && current !== this.root; current = current.parentNode) {
+      if (current.nodeType === 1 && isSkipped(current as Element)) return true;
+    }
+    return false;
   }
 
   /**

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+/**
+ * The first look at a page (src/content/candidates.ts) feeds the page's text to the prefilter as
+ * one stream, which must hold every run the exact walk (text-runs.ts) matches: where the two read
+ * a page differently, a fresh scan missed a name. Each case is one the DOM fuzz test
+ * (scanner-fuzz.test.ts) shrank a failure to, which a fresh scan left unmarked.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Scanner } from '../../../src/content/scanner';
+import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
+import { createTopicMatcher } from '../../../src/matching';
+import { RecordingHighlighter } from './recording-highlighter';
+
+let scanner: Scanner | undefined;
+
+async function scan(html: string) {
+  document.body.innerHTML = html;
+  const highlighter = new RecordingHighlighter();
+  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
+    mutationDelayMs: 0,
+  });
+  await scanner.start();
+  return highlighter;
+}
+
+afterEach(() => {
+  scanner?.dispose();
+  scanner = undefined;
+  document.body.innerHTML = '';
+});
+
+describe('the first look reads a page as the exact walk does', () => {
+  it('puts no separator in the stream for a <br> inside a skipped element', async () => {
+    // The exact walk never enters the <video>: its run is "Korean War".
+    const marks = await scan('<p>Kor<video>Fallback<br></video>ean War</p>');
+    expect(marks.topics()).toEqual(['korean-war']);
+  });
+
+  it('keeps the separator of a <br> that a skipped element follows', async () => {
+    // The exact run is "Korean\nWar"; the stream said "KoreanWar" once the style's text was dropped.
+    const marks = await scan('<p>Korean<br><style>p {}</style>War</p>');
+    expect(marks.topics()).toEqual(['korean-war']);
+  });
+});
