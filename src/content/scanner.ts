@@ -446,9 +446,10 @@ export class Scanner {
             if (performance.now() > sliceEnd && !(await nextSlice())) return;
             const long = this.longRuns[0] as LongRun;
             const { run } = long;
-            // Gone while we yielded. (Text edited or removed meanwhile is a mutation of the block,
+            // Gone while we yielded, or put into a skipped subtree (a textarea, an editor), where
+            // nothing is marked. (Text edited or removed meanwhile is a mutation of the block,
             // which is rescanned after this pass; addMatch keeps Ranges inside the text as it is.)
-            if (!run.block.isConnected) {
+            if (!run.block.isConnected || isInSkippedSubtree(run.block)) {
               this.longRuns.shift();
               continue;
             }
@@ -476,6 +477,15 @@ export class Scanner {
           }
           if (finished) break;
           if (!(await nextSlice())) return;
+          // Put into a skipped subtree while we yielded (wrapped in a textarea, moved into an
+          // editor): the rest is not walked, and what the walk marked before goes. The walk
+          // never looks above its root, and the mutation's flush may have come before the marks
+          // of this walk's last slice, so nothing else drops them. Found by the DOM fuzz test.
+          if (isInSkippedSubtree(root)) {
+            this.forgetInside(root);
+            restarted = true;
+            break;
+          }
           // The part of the page we were in went away (or moved: see RunWalker.intact) while we
           // yielded: look at the page anew.
           if (walker.position && (!walker.position.isConnected || !walker.intact)) {

@@ -208,4 +208,52 @@ describe('edits the scanner once got wrong', () => {
     await settle();
     expect(marks.texts()).toEqual([]);
   });
+
+  it('does not mark the rest of a block put into a textarea while its walk waits', async () => {
+    const { marks, started, walkWaits } = start('<p>Nothing yet.</p>', { pausing: true });
+    await started;
+    document.body.insertAdjacentHTML('beforeend', `<div id="d">${comments}${comments}<p>The Korean War.</p></div>`);
+    await walkWaits;
+    // The mutation's flush comes while the walk waits again (it stops every 256 nodes), before the
+    // walk reaches the name: only the walk itself can see that its root is skipped now.
+    const textarea = document.createElement('textarea');
+    document.body.append(textarea);
+    textarea.append(byId('d'));
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
+
+  it('does not mark a long run whose block is put into a textarea while it is matched in pieces', async () => {
+    document.body.innerHTML = '<div id="d"></div>';
+    // Three pieces of 64 KiB (see PIECE in scanner.ts), the name in the last.
+    byId('d').textContent = `${'x '.repeat(70_000)}The Korean War.`;
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+    const matcher = createTopicMatcher(CORE_TOPIC_IDS);
+    const scan = matcher.scan.bind(matcher);
+    let pieces = 0;
+    const highlighter = new RecordingHighlighter();
+    scanner = new Scanner(
+      document,
+      {
+        ...matcher,
+        prefilter: matcher.prefilter,
+        scan(text, knownCues) {
+          // After the first piece: the flush of this edit comes between the second and the third.
+          if (text.length > 60_000 && ++pieces === 1) {
+            const textarea = document.createElement('textarea');
+            document.body.append(textarea);
+            textarea.append(byId('d'));
+          }
+          return scan(text, knownCues);
+        },
+      },
+      highlighter.asHighlighter,
+      { mutationDelayMs: 0, sliceMs: 0 },
+    );
+    await scanner.start();
+    await settle();
+    expect(pieces).toBe(1); // the edit was made, and no piece was matched after it
+    expect(highlighter.texts()).toEqual([]);
+  });
 });
