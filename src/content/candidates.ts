@@ -246,7 +246,13 @@ export class CandidateWalker {
     // A TreeWalker over elements rather than querySelectorAll('*'): resumable, so a page of a
     // hundred thousand elements is gone through in slices, and no list of them all is built.
     const doc = (this.root.ownerDocument ?? this.root) as Document;
-    this.elements ??= doc.createTreeWalker(this.root, NodeFilter.SHOW_ELEMENT);
+    if (!this.elements) {
+      // The walk starts below the root, so a shadow root on the root itself (the <body>, which a
+      // page may make a shadow host) is reported here, as RunWalker does.
+      const own = this.root.nodeType === 1 ? (this.root as Element).shadowRoot : null;
+      if (own && !isInSkippedSubtree(own.host)) this.onShadowRoot(own);
+      this.elements = doc.createTreeWalker(this.root, NodeFilter.SHOW_ELEMENT);
+    }
     const elements = this.elements;
     let steps = 0;
     for (let element = elements.nextNode(); element; element = elements.nextNode()) {

@@ -41,4 +41,12 @@ describe('the first look reads a page as the exact walk does', () => {
     const marks = await scan('<p>Korean<br><style>p {}</style>War</p>');
     expect(marks.topics()).toEqual(['korean-war']);
   });
+
+  it('finds the shadow root of the tree root itself (a <body> made a shadow host)', async () => {
+    document.body.innerHTML = '';
+    const shadow = document.body.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>The Korean War.</p>';
+    const marks = await scan('');
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
 });
