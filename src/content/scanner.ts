@@ -161,6 +161,17 @@ export class Scanner {
   private observer: MutationObserver | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly dirty = new Set<Node>();
+  /** Where the walk under way stands while the pass yields (see `walkMoved`). */
+  private waitingAt: Node | null = null;
+  /**
+   * Whether the node a waiting walk stands on, or an ancestor of it, was taken out of its place
+   * (and maybe put back elsewhere) since the walk stopped. A walk resumes from wherever its node is
+   * now: from a subtree moved further on it skipped the page in between, and from one moved into
+   * another tree it ended there. `position.isConnected` and `RunWalker.intact` catch a subtree
+   * taken away or put under another parent, not one moved among its siblings (found by the DOM
+   * fuzz test); the mutation records see every move.
+   */
+  private walkMoved = false;
   /** Elements taken from their parents since the last flush: some may have moved into a skipped subtree. */
   private readonly removed = new Set<Node>();
   private lastLocation: string;
@@ -266,8 +277,18 @@ export class Scanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.disposed) return;
+    // The waiting walk's node and its ancestors, through shadow hosts: one climb per batch.
+    let waitingUnder: Set<Node> | undefined;
+    if (this.waitingAt && !this.walkMoved) {
+      waitingUnder = new Set();
+      for (let node: Node | null = this.waitingAt; node; ) {
+        waitingUnder.add(node);
+        node = node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : null);
+      }
+    }
     for (const record of records) {
       const { target } = record;
+      if (waitingUnder) for (const removed of record.removedNodes) if (waitingUnder.has(removed)) this.walkMoved = true;
       if (isInSkippedSubtree(target)) continue;
       if (record.type === 'characterData') {
         this.dirty.add(blockOf(target, this.doc));
@@ -410,9 +431,11 @@ export class Scanner {
           });
           let restarted = false;
           while (!walker.walk(sliceEnd)) {
+            this.waitFor(walker.position);
             if (!(await nextSlice())) return;
-            if (walker.position && !walker.position.isConnected) {
-              // The part of the page we were in went away while we yielded: look at the tree anew.
+            if (this.resumed() || (walker.position && !walker.position.isConnected)) {
+              // The part of the page we were in went away (or moved: see walkMoved) while we
+              // yielded: look at the tree anew.
               this.queue.push({ node: root, kind: 'tree' });
               restarted = true;
               break;
@@ -441,6 +464,7 @@ export class Scanner {
         let restarted = false;
         for (;;) {
           const finished = walker.walk(sliceEnd);
+          if (!finished) this.waitFor(walker.position);
           // The long runs found by this slice of the walk, a piece at a time, yielding as a walk does.
           while (this.longRuns.length > 0) {
             if (performance.now() > sliceEnd && !(await nextSlice())) return;
@@ -477,6 +501,7 @@ export class Scanner {
           }
           if (finished) break;
           if (!(await nextSlice())) return;
+          const moved = this.resumed();
           // Put into a skipped subtree while we yielded (wrapped in a textarea, moved into an
           // editor): the rest is not walked, and what the walk marked before goes. The walk
           // never looks above its root, and the mutation's flush may have come before the marks
@@ -486,9 +511,9 @@ export class Scanner {
             restarted = true;
             break;
           }
-          // The part of the page we were in went away (or moved: see RunWalker.intact) while we
-          // yielded: look at the page anew.
-          if (walker.position && (!walker.position.isConnected || !walker.intact)) {
+          // The part of the page we were in went away (or moved: see RunWalker.intact and
+          // walkMoved) while we yielded: look at the page anew.
+          if (moved || (walker.position && (!walker.position.isConnected || !walker.intact))) {
             this.queue.push({ node: this.doc.body ?? this.doc.documentElement, kind: 'tree' });
             restarted = true;
             break;
@@ -520,6 +545,20 @@ export class Scanner {
       this.idle = this.run();
       await this.idle;
     }
+  }
+
+  /** A walk stops at `position` until the pass resumes it (see walkMoved). */
+  private waitFor(position: Node | null): void {
+    this.waitingAt = position;
+    this.walkMoved = false;
+  }
+
+  /** The walk resumes: returns whether its place moved while it waited. */
+  private resumed(): boolean {
+    const moved = this.walkMoved;
+    this.waitingAt = null;
+    this.walkMoved = false;
+    return moved;
   }
 
   /** Forgets the marks inside `root`, which is about to be scanned again. */

@@ -198,6 +198,21 @@ describe('edits the scanner once got wrong', () => {
     expect(marks.texts()).toEqual(['Korean War']);
   });
 
+  it('walks the rest of a block when the subtree its walk waits in moves further on among its siblings', async () => {
+    const { marks, started, walkWaits } = start('<p>Nothing yet.</p>', { pausing: true });
+    await started;
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div id="outer"><div id="bulk">${comments}</div><p>The Korean War.</p></div>`,
+    );
+    await walkWaits;
+    // Same parent, so the walk's position has the same ancestors; a block moved between blocks
+    // changes no run, so the move rescans only the block moved.
+    byId('outer').append(byId('bulk'));
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+
   it('survives text of the waiting run edited shorter', async () => {
     const { marks, started, walkWaits } = start(`<div>aaa Korean War<span>${comments}</span></div>`, {
       pausing: true,
