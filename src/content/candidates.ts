@@ -137,6 +137,21 @@ export class CandidateWalker {
     }
   }
 
+  /**
+   * Leaves out the texts of `node` (put into a skipped subtree, or skipped itself) from the rest
+   * of the walk: the skipped texts are found when the walk begins, and the page may add more while
+   * it waits.
+   */
+  skip(node: Node): void {
+    if (node.nodeType === 3) {
+      this.skippedTexts.add(node);
+      return;
+    }
+    const doc = (this.root.ownerDocument ?? this.root) as Document;
+    const texts = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) this.skippedTexts.add(text);
+  }
+
   /** Whether `node` is below a skipped element of this tree (only asked when some hold elements). */
   private isInsideSkipped(node: Node): boolean {
     for (let current = node.parentNode; current && current !== this.root; current = current.parentNode) {

@@ -172,6 +172,8 @@ export class Scanner {
    * fuzz test); the mutation records see every move.
    */
   private walkMoved = false;
+  /** The page's first look at a tree, while it waits (see onMutations). */
+  private waitingLook: CandidateWalker | undefined;
   /** Elements taken from their parents since the last flush: some may have moved into a skipped subtree. */
   private readonly removed = new Set<Node>();
   private lastLocation: string;
@@ -289,7 +291,17 @@ export class Scanner {
     for (const record of records) {
       const { target } = record;
       if (waitingUnder) for (const removed of record.removedNodes) if (waitingUnder.has(removed)) this.walkMoved = true;
-      if (isInSkippedSubtree(target)) continue;
+      const skippedTarget = isInSkippedSubtree(target);
+      // Text put into a skipped subtree changes no run, so it brings no rescan; but the page's
+      // first look, if it waits, knows only the skipped texts it found when it began, and would
+      // read this one into its stream, where it split a name in two ("K<div contenteditable>
+      // </div>orean War" was read "K orean War"). Found by the DOM fuzz test.
+      if (this.waitingLook && record.addedNodes.length > 0) {
+        for (const added of record.addedNodes) {
+          if (skippedTarget || (added.nodeType === 1 && isSkipped(added as Element))) this.waitingLook.skip(added);
+        }
+      }
+      if (skippedTarget) continue;
       if (record.type === 'characterData') {
         this.dirty.add(blockOf(target, this.doc));
         continue;
@@ -432,7 +444,10 @@ export class Scanner {
           let restarted = false;
           while (!walker.walk(sliceEnd)) {
             this.waitFor(walker.position);
-            if (!(await nextSlice())) return;
+            this.waitingLook = walker;
+            const resumes = await nextSlice();
+            this.waitingLook = undefined;
+            if (!resumes) return;
             if (this.resumed() || (walker.position && !walker.position.isConnected)) {
               // The part of the page we were in went away (or moved: see walkMoved) while we
               // yielded: look at the tree anew.

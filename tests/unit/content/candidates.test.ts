@@ -24,6 +24,41 @@ async function scan(html: string) {
   return highlighter;
 }
 
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((done) => setTimeout(done, 5));
+}
+
+/**
+ * Starts a scanner over `html` whose first look stops at its first look at the clock (every
+ * check is past the deadline) inside the 300 text nodes put into #bulk (it looks every 128);
+ * `waits` settles when it has stopped, before it resumes.
+ */
+function startPausing(html: string) {
+  document.body.innerHTML = html;
+  const bulk = byId('bulk');
+  for (let index = 0; index < 300; index++) bulk.append('x');
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+  const walk = CandidateWalker.prototype.walk;
+  let stopped = () => {};
+  const waits = new Promise<void>((done) => {
+    stopped = done;
+  });
+  vi.spyOn(CandidateWalker.prototype, 'walk').mockImplementation(function (this: CandidateWalker, deadline) {
+    const finished = walk.call(this, deadline);
+    if (!finished) stopped();
+    return finished;
+  });
+  const marks = new RecordingHighlighter();
+  scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), marks.asHighlighter, {
+    mutationDelayMs: 0,
+    sliceMs: 0,
+  });
+  return { marks, started: scanner.start(), waits };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
   scanner?.dispose();
@@ -45,35 +80,27 @@ describe('the first look reads a page as the exact walk does', () => {
   });
 
   it('reads the rest of the page when the part it stopped in moves further on', async () => {
-    document.body.innerHTML = '<div id="bulk"></div><p>The Korean War.</p>';
-    const bulk = document.getElementById('bulk') as HTMLElement;
-    // Enough text nodes that the first look stops inside them (it looks at the clock every 128).
-    for (let index = 0; index < 300; index++) bulk.append('x');
-    // Every look at the clock is past the deadline, so the walk stops at its first check.
-    let now = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => ++now);
-    const walk = CandidateWalker.prototype.walk;
-    let stopped = () => {};
-    const waits = new Promise<void>((done) => {
-      stopped = done;
-    });
-    vi.spyOn(CandidateWalker.prototype, 'walk').mockImplementation(function (this: CandidateWalker, deadline) {
-      const finished = walk.call(this, deadline);
-      if (!finished) stopped();
-      return finished;
-    });
-    const highlighter = new RecordingHighlighter();
-    scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), highlighter.asHighlighter, {
-      mutationDelayMs: 0,
-      sliceMs: 0,
-    });
-    const started = scanner.start();
+    const { marks, started, waits } = startPausing('<div id="bulk"></div><p>The Korean War.</p>');
     await waits;
     // A block moved between blocks changes no run, so the move itself rescans only the block.
-    document.body.append(bulk);
+    document.body.append(byId('bulk'));
     await started;
-    for (let i = 0; i < 10; i++) await new Promise((done) => setTimeout(done, 5));
-    expect(highlighter.texts()).toEqual(['Korean War']);
+    await settle();
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+
+  it('leaves out the text of a skipped element added while it waits', async () => {
+    const { marks, started, waits } = startPausing('<div id="bulk"></div><p id="p">K<b id="b">orean War</b></p>');
+    await waits;
+    // Skipped, so it changes no run and brings no rescan; its text is not part of the run.
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.textContent = ' ';
+    byId('p').insertBefore(editor, byId('b'));
+    await started;
+    await settle();
+    expect(marks.texts()).toEqual(['K orean War']);
+    expect(marks.topics()).toEqual(['korean-war']);
   });
 
   it('finds the shadow root of the tree root itself (a <body> made a shadow host)', async () => {
