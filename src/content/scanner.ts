@@ -16,14 +16,14 @@ import { CandidateWalker } from './candidates';
 import type { Highlighter } from './highlighter';
 import {
   blockOf,
+  childListLeavesRunsAlone,
   isInSkippedSubtree,
-  isRunEdge,
   isSkipped,
-  leavesRunsAlone,
   RunWalker,
   runPositions,
   type TextRun,
 } from './text-runs';
+import { yieldToPage } from './yield';
 
 export interface Mention {
   readonly topic: TopicId;
@@ -138,12 +138,6 @@ interface LongRun {
   readonly run: TextRun;
   next: number;
   readonly found: Match[];
-}
-
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export class Scanner {
@@ -309,7 +303,7 @@ export class Scanner {
       let needsBlock = record.removedNodes.length > 0;
       // An element taken out may have moved into a skipped subtree (an editor, a textarea, or a
       // shadow root under one, which is not even observed): no rescan drops its marks there, a
-      // block taken out rescans no parent (`leavesRunsAlone`) and a parent's rescan forgets only
+      // block taken out rescans no parent (`childListLeavesRunsAlone`) and a parent's rescan forgets only
       // what is still inside it. So `dropDetached` checks where it went. Found by the DOM fuzz
       // test (scanner-fuzz.test.ts).
       for (const removed of record.removedNodes) if (removed.nodeType === 1) this.removed.add(removed);
@@ -317,7 +311,7 @@ export class Scanner {
         if (added.nodeType === 1 && !isSkipped(added as Element)) {
           // A block added whole is a tree of runs of its own; inline content joins its parent's run.
           // A block also ends the run it lands in ("Korean<div></div> War"), so the parent is
-          // rescanned too, unless it landed between runs (`leavesRunsAlone` below: a feed's
+          // rescanned too, unless it landed between runs (`childListLeavesRunsAlone` below: a feed's
           // appended stories). Found by the DOM fuzz test (scanner-fuzz.test.ts).
           if (blockOf(added, this.doc) === added) this.dirty.add(added);
           needsBlock = true;
@@ -325,24 +319,11 @@ export class Scanner {
       }
       // Blocks and white space put into (or taken from) a block between blocks change none of its
       // runs: rescanning the whole block for them made appending to a long feed quadratic.
-      if (needsBlock && blockOf(target, this.doc) === target && this.leavesRunsAlone(record)) needsBlock = false;
+      if (needsBlock && blockOf(target, this.doc) === target && childListLeavesRunsAlone(record)) needsBlock = false;
       if (needsBlock) this.dirty.add(blockOf(target, this.doc));
     }
     clearTimeout(this.mutationTimer);
     this.mutationTimer = setTimeout(() => this.flushMutations(), this.mutationDelayMs);
-  }
-
-  /** Whether a childList change to a block leaves all of that block's runs as they were. */
-  private leavesRunsAlone(record: MutationRecord): boolean {
-    const { addedNodes: added, removedNodes: removed } = record;
-    if (![...added, ...removed].every(leavesRunsAlone)) return false;
-    // The neighbours of what was added, from the DOM where it is still in place; those of what was
-    // removed, from the record.
-    const first = added[0];
-    const last = added[added.length - 1];
-    const before = first?.parentNode === record.target ? first.previousSibling : record.previousSibling;
-    const after = last?.parentNode === record.target ? last.nextSibling : record.nextSibling;
-    return isRunEdge(before, false) && isRunEdge(after, true);
   }
 
   private flushMutations(): void {
