@@ -39,6 +39,12 @@ export class Lookout {
   private readonly observer: MutationObserver | undefined;
   /** Trees and blocks waiting for a look, in the order they came. */
   private readonly queue: Node[] = [];
+  /**
+   * What is in `queue`, so that a block changed many times is looked at once. A node leaves it when
+   * its look begins: changed again after that, it is queued again (a set of the nodes looked at in
+   * the pass kept out a block changed behind the walk, or during it, until the next change).
+   */
+  private readonly queued = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private stopped = false;
@@ -71,8 +77,14 @@ export class Lookout {
 
   /** Looks at the whole page; resolves when that pass is over (or the lookout stopped). */
   start(): Promise<void> {
-    this.queue.push(this.doc.body ?? this.doc.documentElement);
+    this.enqueue(this.doc.body ?? this.doc.documentElement);
     return this.run();
+  }
+
+  private enqueue(node: Node): void {
+    if (this.queued.has(node)) return;
+    this.queued.add(node);
+    this.queue.push(node);
   }
 
   stop(): void {
@@ -81,6 +93,7 @@ export class Lookout {
     this.observer?.disconnect();
     clearTimeout(this.timer);
     this.queue.length = 0;
+    this.queued.clear();
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -94,17 +107,17 @@ export class Lookout {
       // Typing into an editor or a text field changes nothing the marker would mark.
       if (isInSkippedSubtree(target)) continue;
       if (record.type === 'characterData') {
-        this.queue.push(blockOf(target, this.doc));
+        this.enqueue(blockOf(target, this.doc));
         continue;
       }
       if (blockOf(target, this.doc) === target && childListLeavesRunsAlone(record)) {
         // Stories appended to a feed: each is a tree of runs of its own, the rest is as it was.
         for (const added of record.addedNodes) {
-          if (added.nodeType === 1 && !isSkipped(added as Element)) this.queue.push(added);
+          if (added.nodeType === 1 && !isSkipped(added as Element)) this.enqueue(added);
         }
       } else {
         // Inline content added or taken away joins the text around it: the whole block again.
-        this.queue.push(blockOf(target, this.doc));
+        this.enqueue(blockOf(target, this.doc));
       }
     }
     if (this.queue.length === 0) return;
@@ -119,15 +132,14 @@ export class Lookout {
     const passStart = performance.now();
     const detail = { textNodes: 0, chars: 0, matches: 0 };
     try {
-      const seen = new Set<Node>();
       while (this.queue.length > 0) {
         const root = this.queue.shift() as Node;
-        // A block that left the page, or one looked at already in this pass.
-        if (seen.has(root) || !root.isConnected) continue;
-        seen.add(root);
+        this.queued.delete(root);
+        // A block that left the page.
+        if (!root.isConnected) continue;
         const walker = new CandidateWalker(root, this.prefilter, (shadow) => {
           this.observer?.observe(shadow, OBSERVED);
-          this.queue.push(shadow);
+          this.enqueue(shadow);
         });
         while (!walker.walk(performance.now() + this.sliceMs)) {
           await yieldToPage();

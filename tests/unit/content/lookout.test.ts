@@ -135,6 +135,23 @@ describe('Lookout', () => {
     expect(hits).toBe(1);
   });
 
+  it('looks again at a block changed behind its walk while the walk waits', async () => {
+    // A block already looked at in a pass was not looked at again in that pass: text completed
+    // behind a waiting walk ("The Korean " + "War", the body's own text) went unseen until some
+    // later change (found by lookout-fuzz.test.ts).
+    document.body.innerHTML = 'The Korean <span id="bulk"></span>';
+    const bulk = document.getElementById('bulk') as HTMLElement;
+    for (let i = 0; i < 300; i++) bulk.append(document.createTextNode(''));
+    hits = 0;
+    // A deadline already past: the walk waits at its first look at the clock (every 128 texts).
+    lookout = new Lookout(document, new Prefilter(NAME_KEYS), { onHit: () => hits++, sliceMs: -1, mutationDelayMs: 0 });
+    const started = lookout.start();
+    (document.body.firstChild as Text).appendData('War');
+    await started;
+    await settle();
+    expect(hits).toBe(1);
+  });
+
   it('stops watching once its extension is gone', async () => {
     let alive = true;
     await start('<p id="p">Nothing.</p>', () => alive);
