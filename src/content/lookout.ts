@@ -46,6 +46,16 @@ export class Lookout {
    */
   private readonly queued = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the walk under way stands while it waits for its next slice. */
+  private waitingAt: Node | null = null;
+  /**
+   * Whether the node a waiting walk stands on, or an ancestor of it, was taken from its place
+   * (and maybe put back elsewhere) since the walk stopped, as the mutation records tell. A walk
+   * resumes from wherever its node is now: from a subtree moved further on it skipped the text in
+   * between, which no mutation queues, and from one taken away it ended there (found by
+   * lookout-fuzz.test.ts). The scanner restarts such a walk the same way.
+   */
+  private walkMoved = false;
   private running = false;
   private stopped = false;
   private passes = 0;
@@ -102,8 +112,18 @@ export class Lookout {
       this.stop();
       return;
     }
+    // The waiting walk's node and its ancestors, through shadow hosts: one climb per batch.
+    let waitingUnder: Set<Node> | undefined;
+    if (this.waitingAt && !this.walkMoved) {
+      waitingUnder = new Set();
+      for (let node: Node | null = this.waitingAt; node; ) {
+        waitingUnder.add(node);
+        node = node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : null);
+      }
+    }
     for (const record of records) {
       const { target } = record;
+      if (waitingUnder) for (const removed of record.removedNodes) if (waitingUnder.has(removed)) this.walkMoved = true;
       // Typing into an editor or a text field changes nothing the marker would mark.
       if (isInSkippedSubtree(target)) continue;
       if (record.type === 'characterData') {
@@ -141,10 +161,21 @@ export class Lookout {
           this.observer?.observe(shadow, OBSERVED);
           this.enqueue(shadow);
         });
+        let restarted = false;
         while (!walker.walk(performance.now() + this.sliceMs)) {
+          this.waitingAt = walker.position;
+          this.walkMoved = false;
           await yieldToPage();
+          this.waitingAt = null;
           if (this.stopped) return;
+          if (this.walkMoved || (walker.position && !walker.position.isConnected)) {
+            // The part of the tree the walk was in moved or went away: the tree again, from its start.
+            this.enqueue(root);
+            restarted = true;
+            break;
+          }
         }
+        if (restarted) continue;
         detail.textNodes += walker.stats.textNodes;
         detail.chars += walker.stats.chars;
         if (walker.blocks.size > 0) {
@@ -155,6 +186,7 @@ export class Lookout {
       }
     } finally {
       this.running = false;
+      this.waitingAt = null;
     }
     this.passes++;
     try {

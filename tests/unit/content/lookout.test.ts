@@ -152,6 +152,22 @@ describe('Lookout', () => {
     expect(hits).toBe(1);
   });
 
+  it('looks at the tree anew when the part its waiting walk stands in moves further on', async () => {
+    // A walk resumes from wherever its node is now: moved into a later block, the walk went on
+    // from there and passed over the text in between, which no mutation queues (found by
+    // lookout-fuzz.test.ts).
+    document.body.innerHTML = '<div><span id="bulk"></span></div><p>The Korean War</p><div id="later"></div>';
+    const bulk = document.getElementById('bulk') as HTMLElement;
+    for (let i = 0; i < 300; i++) bulk.append(document.createTextNode(''));
+    hits = 0;
+    lookout = new Lookout(document, new Prefilter(NAME_KEYS), { onHit: () => hits++, sliceMs: -1, mutationDelayMs: 0 });
+    const started = lookout.start();
+    document.getElementById('later')?.append(bulk);
+    await started;
+    await settle();
+    expect(hits).toBe(1);
+  });
+
   it('stops watching once its extension is gone', async () => {
     let alive = true;
     await start('<p id="p">Nothing.</p>', () => alive);
