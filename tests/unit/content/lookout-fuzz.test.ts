@@ -191,7 +191,7 @@ describe('lookout under random DOM edits', () => {
     'wakes the marker, in its first pass and after any edits, wherever a fresh scan marks',
     async () => {
       await fc.assert(fc.asyncProperty(caseArb, check), {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 200),
+        numRuns: Number(process.env.FUZZ_RUNS ?? 100),
         ...(seed === undefined ? {} : { seed }),
         ...(path === undefined ? {} : { path }),
       });
