@@ -163,6 +163,8 @@ export class Lookout {
         });
         let restarted = false;
         while (!walker.walk(performance.now() + this.sliceMs)) {
+          // A hit is enough: the marker scans the page itself, so the rest of this look is moot.
+          if (walker.blocks.size > 0) break;
           this.waitingAt = walker.position;
           this.walkMoved = false;
           await yieldToPage();
