@@ -5,7 +5,8 @@
  * It wakes the marker (marker.ts, which the background then runs into this frame) when:
  * - the page's text may hold a mention (the prefilter of every name hits), now or after a change;
  * - an earlier instance left marks or a card host behind (after an update: the marker cleans up);
- * - the reader has custom terms (their names are in the settings, which only the marker reads);
+ * - the reader has custom terms (their names are in the settings, which only the marker reads;
+ *   a frame reads them once it has text);
  * - the popup or a keyboard command asks this page something (the marker answers).
  *
  * No webextension-polyfill here: the browsers' own promise-returning APIs do (Chrome's `chrome`,
@@ -94,9 +95,28 @@ function start(): void {
     });
   }
 
-  api.runtime.onMessage.addListener(onMessage);
-  // The marker listens for itself once it is there.
-  void marker.then(() => api.runtime.onMessage.removeListener(onMessage));
+  // Only the top frame answers messages; in a frame, even touching the messaging API costs (an
+  // ad-laden page has dozens of empty frames, and each runs this script).
+  if (top) {
+    api.runtime.onMessage.addListener(onMessage);
+    // The marker listens for itself once it is there.
+    void marker.then(() => api.runtime.onMessage.removeListener(onMessage));
+  }
+
+  let termsChecked = false;
+  const checkCustomTerms = (): void => {
+    if (termsChecked) return;
+    termsChecked = true;
+    const areas = [api.storage.local, api.storage.sync].filter((area): area is StorageArea => area !== undefined);
+    for (const area of areas) {
+      area.get(MAIN_KEY).then(
+        (items) => {
+          if (hasCustomTerms(items)) wake('custom-terms');
+        },
+        () => undefined,
+      );
+    }
+  };
 
   const names = TOPIC_IDS.map(highlightName);
   if (hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names)) {
@@ -110,20 +130,16 @@ function start(): void {
       if (alive()) wake('mention');
     },
     alive,
+    // A frame asks for the settings once it has text to mark (most frames of a page have none).
+    onPass: (detail) => {
+      if (detail.chars > 0) checkCustomTerms();
+    },
   });
   // In a task of its own, not the one that compiled and ran this script: together they made one
   // long task on large pages (the look's slices keep to their few milliseconds).
   const look = lookout;
   setTimeout(() => void look.start(), 0);
-  const areas = [api.storage.local, api.storage.sync].filter((area): area is StorageArea => area !== undefined);
-  for (const area of areas) {
-    area.get(MAIN_KEY).then(
-      (items) => {
-        if (hasCustomTerms(items)) wake('custom-terms');
-      },
-      () => undefined,
-    );
-  }
+  if (top) checkCustomTerms();
 }
 
 start();

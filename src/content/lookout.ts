@@ -25,6 +25,8 @@ export type WakeReason = 'mention' | 'leftovers' | 'custom-terms' | 'message';
 export interface LookoutOptions {
   /** Called once, the first time the lookout sees a possible mention; it has stopped by then. */
   readonly onHit: () => void;
+  /** Called after each pass that found nothing, with what it read. */
+  readonly onPass?: (detail: { readonly textNodes: number; readonly chars: number }) => void;
   /** Whether the extension is still there; an orphaned lookout stops watching at the next change. */
   readonly alive?: () => boolean;
   /** Work per slice before the page gets a turn (ms). */
@@ -196,6 +198,7 @@ export class Lookout {
     } catch {
       // A page that replaced performance.measure: nothing depends on the measure.
     }
+    this.options.onPass?.(detail);
     // Changes that came while this pass ran.
     if (this.queue.length > 0 && !this.stopped) await this.run();
   }

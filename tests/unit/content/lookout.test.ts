@@ -13,6 +13,7 @@ import { Prefilter, prefilterKeys } from '../../../src/matching';
 
 let lookout: Lookout | undefined;
 let hits = 0;
+let reported: { textNodes: number; chars: number }[] = [];
 
 function start(html: string, alive: () => boolean = () => true): Promise<void> {
   document.body.innerHTML = html;
@@ -23,8 +24,12 @@ function start(html: string, alive: () => boolean = () => true): Promise<void> {
       hits++;
     },
     alive,
+    onPass: (detail) => {
+      reported.push({ textNodes: detail.textNodes, chars: detail.chars });
+    },
     mutationDelayMs: 0,
   });
+  reported = [];
   return lookout.start();
 }
 
@@ -56,6 +61,8 @@ describe('Lookout', () => {
     expect(hits).toBe(0);
     expect(lookout?.isStopped).toBe(false);
     expect(passes()).toEqual([{ textNodes: 3, chars: 62, matches: 0 }]);
+    // What the entry point reads to decide whether a frame has text worth the settings' custom terms.
+    expect(reported).toEqual([{ textNodes: 3, chars: 62 }]);
   });
 
   it('wakes once, and stops, where a name is, even cut across inline elements', async () => {
