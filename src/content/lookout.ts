@@ -16,7 +16,7 @@
  */
 import type { Prefilter } from '../matching';
 import { CandidateWalker } from './candidates';
-import { blockOf, childListLeavesRunsAlone, isInSkippedSubtree, isSkipped } from './text-runs';
+import { ancestorsThroughHosts, blockOf, childListLeavesRunsAlone, isInSkippedSubtree, isSkipped } from './text-runs';
 import { yieldToPage } from './yield';
 
 /** Why the marker was woken: recorded on the `yalu:wake` mark, for whoever asks why it loaded. */
@@ -115,14 +115,7 @@ export class Lookout {
       return;
     }
     // The waiting walk's node and its ancestors, through shadow hosts: one climb per batch.
-    let waitingUnder: Set<Node> | undefined;
-    if (this.waitingAt && !this.walkMoved) {
-      waitingUnder = new Set();
-      for (let node: Node | null = this.waitingAt; node; ) {
-        waitingUnder.add(node);
-        node = node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : null);
-      }
-    }
+    const waitingUnder = this.waitingAt && !this.walkMoved ? ancestorsThroughHosts(this.waitingAt) : undefined;
     for (const record of records) {
       const { target } = record;
       if (waitingUnder) for (const removed of record.removedNodes) if (waitingUnder.has(removed)) this.walkMoved = true;

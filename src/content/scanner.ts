@@ -15,6 +15,7 @@ import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '
 import { CandidateWalker } from './candidates';
 import type { Highlighter } from './highlighter';
 import {
+  ancestorsThroughHosts,
   blockOf,
   childListLeavesRunsAlone,
   isInSkippedSubtree,
@@ -274,14 +275,7 @@ export class Scanner {
   private onMutations(records: MutationRecord[]): void {
     if (this.disposed) return;
     // The waiting walk's node and its ancestors, through shadow hosts: one climb per batch.
-    let waitingUnder: Set<Node> | undefined;
-    if (this.waitingAt && !this.walkMoved) {
-      waitingUnder = new Set();
-      for (let node: Node | null = this.waitingAt; node; ) {
-        waitingUnder.add(node);
-        node = node.parentNode ?? (node.nodeType === 11 ? (node as ShadowRoot).host : null);
-      }
-    }
+    const waitingUnder = this.waitingAt && !this.walkMoved ? ancestorsThroughHosts(this.waitingAt) : undefined;
     for (const record of records) {
       const { target } = record;
       if (waitingUnder) for (const removed of record.removedNodes) if (waitingUnder.has(removed)) this.walkMoved = true;

@@ -439,3 +439,13 @@ export function childListLeavesRunsAlone(record: MutationRecord): boolean {
   const after = last?.parentNode === record.target ? last.nextSibling : record.nextSibling;
   return isRunEdge(before, false) && isRunEdge(after, true);
 }
+
+/** `node` and its ancestors, through the hosts of shadow roots: what a move of any of them moves. */
+export function ancestorsThroughHosts(node: Node): Set<Node> {
+  const ancestors = new Set<Node>();
+  for (let current: Node | null = node; current; ) {
+    ancestors.add(current);
+    current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null);
+  }
+  return ancestors;
+}

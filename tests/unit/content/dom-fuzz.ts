@@ -13,7 +13,7 @@
  * Needs a DOM (happy-dom) and, for `wait` and `untilIdle`, fake timers.
  */
 import fc from 'fast-check';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, describe, it, vi } from 'vitest';
 
 // The DOM.
 
@@ -533,4 +533,88 @@ export function describeMark(topic: string, range: Range): string {
   const start = `${pathOf(range.startContainer)}:${range.startOffset}`;
   const end = `${pathOf(range.endContainer)}:${range.endOffset}`;
   return `${topic} ${start}-${end} ${JSON.stringify(range.toString())}`;
+}
+
+/** Cue words of every topic's context: ambiguous names count on a page that shows them. */
+export const CUES = 'China, North Korea and Vietnam';
+
+/** One fuzz case: a page, perhaps a bulk of empty nodes, edits with waits, and the timing. */
+export interface FuzzCase {
+  /** A header with cues for every topic, never edited: ambiguous names then count at once. */
+  cued: boolean;
+  tree: NodeSpec[];
+  /** A long stretch of empty nodes put into the tree: a walk over it stops inside (see `bulk`). */
+  bulk: { place: Place; tag: string; size: number; fill: BulkFill } | null;
+  edits: { edit: Edit; wait: Wait }[];
+  /**
+   * When passes yield: how far performance.now moves per call, and the slice length. Frozen (tick
+   * 0): never. Tick 3 with 1 ms slices: before every root (a batch's roots, shadow roots). Tick 1
+   * with 1 ms slices: inside a walk, at its first deadline check (every 256 nodes, or 128 text
+   * nodes in the first look: in a bulk), and in the first look's search for skipped elements.
+   */
+  timing: { tick: number; sliceMs: number };
+  mutationDelayMs: number;
+}
+
+/** Cases over the given pages and edits (the scanner's and the lookout's fuzz tests differ in pages). */
+export function fuzzCaseArb(pageArb: fc.Arbitrary<NodeSpec[]>, editArb: fc.Arbitrary<Edit>): fc.Arbitrary<FuzzCase> {
+  return fc.record({
+    cued: fc.boolean(),
+    tree: pageArb,
+    bulk: fc.option(
+      fc.record({
+        place: placeArb,
+        tag: fc.constantFrom('span', 'div'),
+        size: fc.integer({ min: 260, max: 320 }),
+        fill: bulkFillArb,
+      }),
+      { freq: 4 },
+    ),
+    edits: fc.array(fc.record({ edit: editArb, wait: waitArb }), { minLength: 1, maxLength: 12 }),
+    timing: fc.constantFrom(
+      { tick: 0, sliceMs: 8 },
+      { tick: 3, sliceMs: 1 },
+      { tick: 1, sliceMs: 1 },
+      { tick: 1, sliceMs: 1 },
+    ),
+    mutationDelayMs: fc.constantFrom(0, 5),
+  });
+}
+
+/**
+ * A fuzz test's frame: fake timers, unhandled rejections gathered into `errors` (which `check`
+ * clears and asserts on), and the run's count, seed and path from FUZZ_RUNS, FUZZ_SEED, FUZZ_PATH.
+ */
+export function fuzzSuite(
+  title: string,
+  property: string,
+  arb: fc.Arbitrary<FuzzCase>,
+  check: (fuzz: FuzzCase) => Promise<void>,
+  errors: unknown[],
+  defaultRuns: number,
+): void {
+  const onRejection = (reason: unknown) => errors.push(reason);
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    process.on('unhandledRejection', onRejection);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onRejection);
+    vi.useRealTimers();
+  });
+  const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+  const path = process.env.FUZZ_PATH;
+  describe(title, () => {
+    it(
+      property,
+      async () => {
+        await fc.assert(fc.asyncProperty(arb, check), {
+          numRuns: Number(process.env.FUZZ_RUNS ?? defaultRuns),
+          ...(seed === undefined ? {} : { seed }),
+          ...(path === undefined ? {} : { path }),
+        });
+      },
+      Number(process.env.FUZZ_TIMEOUT ?? 60_000),
+    );
+  });
 }

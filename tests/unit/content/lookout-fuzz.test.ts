@@ -17,30 +17,25 @@
  * a failure report) to replay a case, FUZZ_RUNS to run more.
  */
 import NAME_KEYS from 'virtual:yalu-name-keys';
-import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { Lookout } from '../../../src/content/lookout';
 import { Scanner } from '../../../src/content/scanner';
 import { TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher, Prefilter } from '../../../src/matching';
 import {
   applyEdit,
-  type BulkFill,
   build,
-  bulkFillArb,
+  CUES,
   describeMark,
   domArbs,
-  type Edit,
+  type FuzzCase,
+  fuzzCaseArb,
+  fuzzSuite,
   inSkipped,
   insertAt,
-  type NodeSpec,
-  type Place,
-  placeArb,
   targets,
   untilIdle,
-  type Wait,
   wait,
-  waitArb,
 } from './dom-fuzz';
 import { RecordingHighlighter } from './recording-highlighter';
 
@@ -51,42 +46,7 @@ const prefilter = new Prefilter(NAME_KEYS);
 const { pageArb } = domArbs({ nameWeight: 1, fillerWeight: 12 });
 const { editArb } = domArbs();
 
-/** Cue words of every topic's context: ambiguous names count on a page that shows them. */
-const CUES = 'China, North Korea and Vietnam';
-
-interface Case {
-  /** A header with cues for every topic, never edited. */
-  cued: boolean;
-  tree: NodeSpec[];
-  /** A long stretch of empty nodes: a walk over it stops inside, and edits land in a paused walk. */
-  bulk: { place: Place; tag: string; size: number; fill: BulkFill } | null;
-  edits: { edit: Edit; wait: Wait }[];
-  /** How far performance.now moves per call, and the slice length (see scanner-fuzz.test.ts). */
-  timing: { tick: number; sliceMs: number };
-  mutationDelayMs: number;
-}
-
-const caseArb: fc.Arbitrary<Case> = fc.record({
-  cued: fc.boolean(),
-  tree: pageArb,
-  bulk: fc.option(
-    fc.record({
-      place: placeArb,
-      tag: fc.constantFrom('span', 'div'),
-      size: fc.integer({ min: 260, max: 320 }),
-      fill: bulkFillArb,
-    }),
-    { freq: 4 },
-  ),
-  edits: fc.array(fc.record({ edit: editArb, wait: waitArb }), { minLength: 1, maxLength: 12 }),
-  timing: fc.constantFrom(
-    { tick: 0, sliceMs: 8 },
-    { tick: 3, sliceMs: 1 },
-    { tick: 1, sliceMs: 1 },
-    { tick: 1, sliceMs: 1 },
-  ),
-  mutationDelayMs: fc.constantFrom(0, 5),
-});
+const caseArb = fuzzCaseArb(pageArb, editArb);
 
 /** The marks a fresh scanner, every topic enabled, finds on the page as it is. */
 async function freshScan(): Promise<string[]> {
@@ -102,9 +62,7 @@ async function freshScan(): Promise<string[]> {
 }
 
 const errors: unknown[] = [];
-const onRejection = (reason: unknown) => errors.push(reason);
-
-async function check(fuzz: Case): Promise<void> {
+async function check(fuzz: FuzzCase): Promise<void> {
   document.body.replaceChildren();
   errors.length = 0;
   let header: HTMLElement | null = null;
@@ -173,29 +131,11 @@ async function check(fuzz: Case): Promise<void> {
   }
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  process.on('unhandledRejection', onRejection);
-});
-
-afterEach(() => {
-  process.off('unhandledRejection', onRejection);
-  vi.useRealTimers();
-});
-
-const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-const path = process.env.FUZZ_PATH;
-
-describe('lookout under random DOM edits', () => {
-  it(
-    'wakes the marker, in its first pass and after any edits, wherever a fresh scan marks',
-    async () => {
-      await fc.assert(fc.asyncProperty(caseArb, check), {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 100),
-        ...(seed === undefined ? {} : { seed }),
-        ...(path === undefined ? {} : { path }),
-      });
-    },
-    Number(process.env.FUZZ_TIMEOUT ?? 60_000),
-  );
-});
+fuzzSuite(
+  'lookout under random DOM edits',
+  'wakes the marker, in its first pass and after any edits, wherever a fresh scan marks',
+  caseArb,
+  check,
+  errors,
+  100,
+);

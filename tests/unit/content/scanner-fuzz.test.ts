@@ -21,30 +21,25 @@
  * step per call, so slices end (and the scanner yields) at the same points on every replay of a
  * seed. Set FUZZ_SEED (and FUZZ_PATH, from a failure report) to replay a case.
  */
-import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { Scanner } from '../../../src/content/scanner';
 import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher, type Matcher } from '../../../src/matching';
 import {
   applyEdit,
-  type BulkFill,
   build,
-  bulkFillArb,
+  CUES,
   describeMark,
   domArbs,
-  type Edit,
+  type FuzzCase,
+  fuzzCaseArb,
+  fuzzSuite,
   inSkipped,
   insertAt,
-  type NodeSpec,
-  type Place,
   pathOf,
-  placeArb,
   targets,
   untilIdle,
-  type Wait,
   wait,
-  waitArb,
 } from './dom-fuzz';
 import { RecordingHighlighter } from './recording-highlighter';
 
@@ -70,47 +65,7 @@ const exactMatcher = {
 
 // The property.
 
-/** Cue words of every topic's context: ambiguous names count on a page that shows them. */
-const CUES = 'China, North Korea and Vietnam';
-
-interface Case {
-  /** A header with cues for every topic, never edited: ambiguous names then count at once. */
-  cued: boolean;
-  tree: NodeSpec[];
-  /** A long stretch of empty nodes put into the tree: a walk over it stops inside (see `bulk`). */
-  bulk: { place: Place; tag: string; size: number; fill: BulkFill } | null;
-  edits: { edit: Edit; wait: Wait }[];
-  /**
-   * When passes yield: how far performance.now moves per call, and the slice length. Frozen (tick
-   * 0): never. Tick 3 with 1 ms slices: before every root (a batch's roots, shadow roots). Tick 1
-   * with 1 ms slices: inside a walk, at its first deadline check (every 256 nodes, or 128 text
-   * nodes in the first look: in a bulk), and in the first look's search for skipped elements.
-   */
-  timing: { tick: number; sliceMs: number };
-  mutationDelayMs: number;
-}
-
-const caseArb: fc.Arbitrary<Case> = fc.record({
-  cued: fc.boolean(),
-  tree: pageArb,
-  bulk: fc.option(
-    fc.record({
-      place: placeArb,
-      tag: fc.constantFrom('span', 'div'),
-      size: fc.integer({ min: 260, max: 320 }),
-      fill: bulkFillArb,
-    }),
-    { freq: 4 },
-  ),
-  edits: fc.array(fc.record({ edit: editArb, wait: waitArb }), { minLength: 1, maxLength: 12 }),
-  timing: fc.constantFrom(
-    { tick: 0, sliceMs: 8 },
-    { tick: 3, sliceMs: 1 },
-    { tick: 1, sliceMs: 1 },
-    { tick: 1, sliceMs: 1 },
-  ),
-  mutationDelayMs: fc.constantFrom(0, 5),
-});
+const caseArb = fuzzCaseArb(pageArb, editArb);
 
 function without(list: readonly string[], removed: readonly string[]): string[] {
   const rest = [...list];
@@ -122,9 +77,7 @@ function without(list: readonly string[], removed: readonly string[]): string[] 
 }
 
 const errors: unknown[] = [];
-const onRejection = (reason: unknown) => errors.push(reason);
-
-async function check(fuzz: Case): Promise<void> {
+async function check(fuzz: FuzzCase): Promise<void> {
   document.body.replaceChildren();
   errors.length = 0;
   let header: HTMLElement | null = null;
@@ -213,29 +166,11 @@ async function check(fuzz: Case): Promise<void> {
   }
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  process.on('unhandledRejection', onRejection);
-});
-
-afterEach(() => {
-  process.off('unhandledRejection', onRejection);
-  vi.useRealTimers();
-});
-
-const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-const path = process.env.FUZZ_PATH;
-
-describe('scanner under random DOM edits', () => {
-  it(
-    'holds the marks a fresh scan finds, on live nodes only',
-    async () => {
-      await fc.assert(fc.asyncProperty(caseArb, check), {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 200),
-        ...(seed === undefined ? {} : { seed }),
-        ...(path === undefined ? {} : { path }),
-      });
-    },
-    Number(process.env.FUZZ_TIMEOUT ?? 60_000),
-  );
-});
+fuzzSuite(
+  'scanner under random DOM edits',
+  'holds the marks a fresh scan finds, on live nodes only',
+  caseArb,
+  check,
+  errors,
+  200,
+);
