@@ -481,7 +481,18 @@ forEachBrowser((ctx, name) => {
     expect(file.topics['kim-il-sung'].color).toBe('#8ee3d4');
     expect(file.topics['korean-war'].color).toBe('#ffe0a0');
 
-    // Reset, through its confirmation dialog.
+    // Reset, through its confirmation dialog. The status line says "All changes saved." from the
+    // last edit already, so what it says is recorded, to wait for the reset's own save.
+    await page.evaluate(() => {
+      const status = document.getElementById('save-status') as HTMLElement;
+      const seen: string[] = [];
+      (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await page.evaluate(() => {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Reset to defaults…');
       button?.click();
@@ -494,6 +505,7 @@ forEachBrowser((ctx, name) => {
       (button as HTMLElement).click();
     });
     await waitInPage(page, () => !(document.getElementById('topic-cultural-revolution') as HTMLInputElement).checked);
+    await waitInPage(page, () => (window as unknown as { statusSeen: string[] }).statusSeen.includes('Saving…'));
     expect(await savedSettings(page)).toMatchObject({ markStyle: 'both', card: { openOn: 'hover' } });
     expect(await storedState(page)).not.toBe(stored);
 
