@@ -125,8 +125,11 @@ async function waitForScan(page: TestPage, timeoutMs = 30_000): Promise<void> {
   throw new Error('no yalu:scan measure: did the content script run?');
 }
 
-/** Waits until the count of `yalu:scan` measures stops growing for `quietMs`. */
-async function waitForScansToSettle(page: TestPage, quietMs = 1500, timeoutMs = 120_000): Promise<number> {
+/**
+ * Waits until there is a `yalu:scan` measure and their count stops growing for `quietMs`; returns
+ * the count (the e2e scale tests use it too).
+ */
+export async function waitForScansToSettle(page: TestPage, quietMs = 1500, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   let since = Date.now();
@@ -135,7 +138,7 @@ async function waitForScansToSettle(page: TestPage, quietMs = 1500, timeoutMs = 
     if (count !== last) {
       last = count;
       since = Date.now();
-    } else if (Date.now() - since >= quietMs) return count;
+    } else if (count > 0 && Date.now() - since >= quietMs) return count;
     await sleep(250);
   }
   return last;

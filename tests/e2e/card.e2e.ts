@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers.ts';
+import { controlCenter } from './harness/card-driver.ts';
 import { forEachBrowser, type SuiteContext, waitInPage } from './harness/suite.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -75,19 +76,6 @@ function cardState(): CardState {
     active: activeName,
     rect: { top: box.top, left: box.left, bottom: box.bottom, right: box.right, width: box.width, height: box.height },
   };
-}
-
-/** Page function: the centre of the card's control whose text or label is `label`. */
-function controlCenter(label: string): { x: number; y: number } | null {
-  const root = document.querySelector('yalu-lens')?.shadowRoot;
-  const controls = [...(root?.querySelectorAll<HTMLElement>('button, a, summary') ?? [])];
-  const control = controls.find(
-    (element) => element.textContent?.trim() === label || element.getAttribute('aria-label') === label,
-  );
-  if (!control) return null;
-  control.scrollIntoView({ block: 'nearest' });
-  const rect = control.getBoundingClientRect();
-  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
 /** Pages opened by the running test: closed after it whether it passed or not. */

@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { analyzeTasks, type TraceEvent, trace } from '../../scripts/bench/extension.ts';
+import { analyzeTasks, type TraceEvent, trace, waitForScansToSettle } from '../../scripts/bench/extension.ts';
 import type { TestPage } from './harness/browsers.ts';
 import { hover, sleep, waitForCard, waitForMarks } from './harness/card-driver.ts';
 import { hostilePages, hostileRoutes } from './harness/hostile-pages.ts';
@@ -86,21 +86,6 @@ interface Figures {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
-
-async function waitForScansToSettle(page: TestPage, quietMs = 1500, timeoutMs = 150_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let last = -1;
-  let since = Date.now();
-  while (Date.now() < deadline) {
-    const count = await page.evaluate(() => performance.getEntriesByName('yalu:scan').length);
-    if (count !== last) {
-      last = count;
-      since = Date.now();
-    } else if (count > 0 && Date.now() - since >= quietMs) return count;
-    await sleep(250);
-  }
-  throw new Error(`the scans did not settle in ${timeoutMs} ms (${last} passes)`);
-}
 
 function firstScan(page: TestPage): Promise<{ ms: number; detail: Figures['firstScanDetail']; loadEndMs: number }> {
   return page.evaluate(() => {
@@ -175,6 +160,16 @@ async function navigate(page: TestPage, url: string, timeoutMs = 180_000): Promi
   }
 }
 
+/** Runs `run`; in Chromium under a DevTools trace, whose extension tasks it returns as figures. */
+async function taskFiguresOf(ctx: SuiteContext, page: TestPage, run: () => Promise<void>): Promise<Figures> {
+  if (!page.cdpSession) {
+    await run();
+    return {};
+  }
+  const { events } = await trace(page, run);
+  return taskFigures(events, ctx.browser.extensionOrigin);
+}
+
 /**
  * Loads `path` and waits until its scans settle; in Chromium under a DevTools trace, with the
  * heap read after. Returns the figures and the open page.
@@ -189,13 +184,9 @@ async function load(ctx: SuiteContext, path: string, snapshot = true): Promise<{
   let scanPasses = 0;
   const run = async () => {
     await navigate(page, ctx.server.url(path));
-    scanPasses = await waitForScansToSettle(page);
+    scanPasses = await waitForScansToSettle(page, 1500, 150_000);
   };
-  let figures: Figures = {};
-  if (page.cdpSession) {
-    const { events } = await trace(page, run);
-    figures = taskFigures(events, ctx.browser.extensionOrigin);
-  } else await run();
+  let figures = await taskFiguresOf(ctx, page, run);
   const settledMs = Date.now() - started;
   const scan = await firstScan(page);
   figures = {
@@ -414,13 +405,9 @@ forEachBrowser(
         changes = await page.evaluate(() =>
           (window as unknown as { startMutating(seconds: number): Promise<number> }).startMutating(10),
         );
-        scanPasses = await waitForScansToSettle(page);
+        scanPasses = await waitForScansToSettle(page, 1500, 150_000);
       };
-      let figures: Figures = {};
-      if (page.cdpSession) {
-        const { events } = await trace(page, run);
-        figures = taskFigures(events, ctx.browser.extensionOrigin);
-      } else await run();
+      const figures = await taskFiguresOf(ctx, page, run);
       const settledMs = Date.now() - started;
       const found = await marks(page);
       const want = await expected();
@@ -453,13 +440,9 @@ forEachBrowser(
       let scanPasses = 0;
       const run = async () => {
         streamMs = await page.evaluate(() => (window as unknown as { startStream(): Promise<number> }).startStream());
-        scanPasses = await waitForScansToSettle(page);
+        scanPasses = await waitForScansToSettle(page, 1500, 150_000);
       };
-      let figures: Figures = {};
-      if (page.cdpSession) {
-        const { events } = await trace(page, run);
-        figures = taskFigures(events, ctx.browser.extensionOrigin);
-      } else await run();
+      const figures = await taskFiguresOf(ctx, page, run);
       const settledMs = Date.now() - started;
       const found = await marks(page);
       const total = Object.values(found.counts).reduce((sum, count) => sum + count, 0);

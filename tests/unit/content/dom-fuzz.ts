@@ -556,6 +556,34 @@ export interface FuzzCase {
   mutationDelayMs: number;
 }
 
+/**
+ * Puts a case's page into the document (the cue header, the tree, the bulk) and makes
+ * performance.now move by the case's tick per call. Returns the header (never edited) and the
+ * clock's spy, to restore.
+ */
+export function mountCase(fuzz: FuzzCase): { header: HTMLElement | null; clock: { mockRestore(): void } } {
+  document.body.replaceChildren();
+  let header: HTMLElement | null = null;
+  if (fuzz.cued) {
+    header = document.createElement('header');
+    header.textContent = CUES;
+    document.body.append(header);
+  }
+  for (const spec of fuzz.tree) document.body.append(build(spec));
+  if (fuzz.bulk) {
+    const bulk = build({ kind: 'bulk', ...fuzz.bulk });
+    insertAt(fuzz.bulk.place, bulk, targets(document.body, header));
+    // Where a walk goes: a bulk in a skipped element would never make one stop.
+    if (!bulk.isConnected || inSkipped(bulk)) document.body.append(bulk);
+  }
+  let now = 0;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => {
+    now += fuzz.timing.tick;
+    return now;
+  });
+  return { header, clock };
+}
+
 /** Cases over the given pages and edits (the scanner's and the lookout's fuzz tests differ in pages). */
 export function fuzzCaseArb(pageArb: fc.Arbitrary<NodeSpec[]>, editArb: fc.Arbitrary<Edit>): fc.Arbitrary<FuzzCase> {
   return fc.record({

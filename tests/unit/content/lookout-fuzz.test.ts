@@ -24,15 +24,12 @@ import { TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher, Prefilter } from '../../../src/matching';
 import {
   applyEdit,
-  build,
-  CUES,
   describeMark,
   domArbs,
   type FuzzCase,
   fuzzCaseArb,
   fuzzSuite,
-  inSkipped,
-  insertAt,
+  mountCase,
   targets,
   untilIdle,
   wait,
@@ -63,26 +60,8 @@ async function freshScan(): Promise<string[]> {
 
 const errors: unknown[] = [];
 async function check(fuzz: FuzzCase): Promise<void> {
-  document.body.replaceChildren();
   errors.length = 0;
-  let header: HTMLElement | null = null;
-  if (fuzz.cued) {
-    header = document.createElement('header');
-    header.textContent = CUES;
-    document.body.append(header);
-  }
-  for (const spec of fuzz.tree) document.body.append(build(spec));
-  if (fuzz.bulk) {
-    const bulk = build({ kind: 'bulk', ...fuzz.bulk });
-    insertAt(fuzz.bulk.place, bulk, targets(document.body, header));
-    if (!bulk.isConnected || inSkipped(bulk)) document.body.append(bulk);
-  }
-
-  let now = 0;
-  const clock = vi.spyOn(performance, 'now').mockImplementation(() => {
-    now += fuzz.timing.tick;
-    return now;
-  });
+  const { header, clock } = mountCase(fuzz);
   const options = { sliceMs: fuzz.timing.sliceMs, mutationDelayMs: fuzz.mutationDelayMs };
   const lookouts: Lookout[] = [];
   try {

@@ -27,15 +27,13 @@ import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher, type Matcher } from '../../../src/matching';
 import {
   applyEdit,
-  build,
   CUES,
   describeMark,
   domArbs,
   type FuzzCase,
   fuzzCaseArb,
   fuzzSuite,
-  inSkipped,
-  insertAt,
+  mountCase,
   pathOf,
   targets,
   untilIdle,
@@ -78,27 +76,8 @@ function without(list: readonly string[], removed: readonly string[]): string[] 
 
 const errors: unknown[] = [];
 async function check(fuzz: FuzzCase): Promise<void> {
-  document.body.replaceChildren();
   errors.length = 0;
-  let header: HTMLElement | null = null;
-  if (fuzz.cued) {
-    header = document.createElement('header');
-    header.textContent = CUES;
-    document.body.append(header);
-  }
-  for (const spec of fuzz.tree) document.body.append(build(spec));
-  if (fuzz.bulk) {
-    const bulk = build({ kind: 'bulk', ...fuzz.bulk });
-    insertAt(fuzz.bulk.place, bulk, targets(document.body, header));
-    // Where a walk goes: a bulk in a skipped element would never make one stop.
-    if (!bulk.isConnected || inSkipped(bulk)) document.body.append(bulk);
-  }
-
-  let now = 0;
-  const clock = vi.spyOn(performance, 'now').mockImplementation(() => {
-    now += fuzz.timing.tick;
-    return now;
-  });
+  const { header, clock } = mountCase(fuzz);
   const highlighter = new RecordingHighlighter();
   const scanner = new Scanner(document, matcher, highlighter.asHighlighter, {
     sliceMs: fuzz.timing.sliceMs,
