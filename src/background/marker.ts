@@ -13,7 +13,7 @@ export interface MarkerInjection {
 }
 
 /** Whether the sender is a content script in a tab's frame, the only place a marker can go. */
-export function frameOf(sender: Runtime.MessageSender): { tabId: number; frameId: number } | undefined {
+function frameOf(sender: Runtime.MessageSender): { tabId: number; frameId: number } | undefined {
   const tabId = sender.tab?.id;
   const { frameId } = sender;
   if (typeof tabId !== 'number' || tabId < 0 || typeof frameId !== 'number' || frameId < 0) return undefined;
