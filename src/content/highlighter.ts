@@ -12,6 +12,15 @@ import { highlightName } from '../ui/mark-styles';
 
 type StyledTree = Document | ShadowRoot;
 
+/**
+ * Whether this browser can mark at all (Chrome 105+, Firefox 140+). A function of its own so the
+ * lookout (index.ts), which runs on every page, asks without loading the class.
+ */
+export function highlightsSupported(win: Window): boolean {
+  const scope = win as Window & { Highlight?: unknown; CSS?: { highlights?: { set?: unknown } } };
+  return typeof scope.Highlight === 'function' && typeof scope.CSS?.highlights?.set === 'function';
+}
+
 export class Highlighter {
   private readonly highlights = new Map<TopicId, Highlight>();
   private readonly sheet: CSSStyleSheet | undefined;
@@ -27,8 +36,7 @@ export class Highlighter {
 
   /** Whether this browser can mark at all (Chrome 105+, Firefox 140+). */
   static supported(win: Window): boolean {
-    const scope = win as Window & { Highlight?: unknown; CSS?: { highlights?: { set?: unknown } } };
-    return typeof scope.Highlight === 'function' && typeof scope.CSS?.highlights?.set === 'function';
+    return highlightsSupported(win);
   }
 
   setCss(css: string): void {

@@ -19,6 +19,7 @@ import { isContentMessage } from '../messages';
 import { MAIN_KEY } from '../settings/keys';
 import { HIGHLIGHT_PREFIX, highlightName } from '../ui/mark-styles';
 import { expectMarker } from './handover';
+import { highlightsSupported } from './highlighter';
 import { HOST_TAG } from './host-tag';
 import { extensionAlive, hasLeftovers } from './lifetime';
 import { Lookout, type WakeReason } from './lookout';
@@ -61,9 +62,7 @@ function hasCustomTerms(items: Record<string, unknown>): boolean {
 function start(): void {
   const scope = globalThis as { browser?: Api; chrome?: Api };
   const api = scope.browser ?? scope.chrome;
-  const view = window as Window & { Highlight?: unknown; CSS?: { highlights?: { set?: unknown } } };
-  // A browser without the Highlight API (Chrome < 105, Firefox < 140) cannot show marks at all.
-  if (!api || typeof view.Highlight !== 'function' || typeof view.CSS?.highlights?.set !== 'function') return;
+  if (!api || !highlightsSupported(window)) return;
   if (!isMarkable(document)) return;
   const top = window === window.top;
   const marker = expectMarker(globalThis);
