@@ -5,6 +5,8 @@
  * adding and removing its range on timers; with reduced motion it holds still instead of blinking.
  */
 
+import { adoptSheet } from './adopted-sheets';
+
 export const FLASH_HIGHLIGHT = 'yalu-flash';
 
 const FLASH_CSS = `
@@ -66,7 +68,7 @@ export class Flasher {
     const { sheet } = this;
     if (!sheet || !('adoptedStyleSheets' in tree)) return;
     try {
-      if (!tree.adoptedStyleSheets.includes(sheet)) tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, sheet];
+      adoptSheet(tree, sheet);
     } catch {
       // A page that froze adoptedStyleSheets: the flash is registered but unstyled there.
     }

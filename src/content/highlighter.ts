@@ -9,6 +9,7 @@
  */
 import type { TopicId } from '../knowledge/types';
 import { highlightName } from '../ui/mark-styles';
+import { adoptSheet, dropSheets } from './adopted-sheets';
 
 type StyledTree = Document | ShadowRoot;
 
@@ -47,9 +48,7 @@ export class Highlighter {
   styleTree(tree: StyledTree): void {
     if (!this.sheet || this.styledTrees.has(tree)) return;
     try {
-      if (!tree.adoptedStyleSheets.includes(this.sheet)) {
-        tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, this.sheet];
-      }
+      adoptSheet(tree, this.sheet);
       this.styledTrees.add(tree);
     } catch {
       // A page that froze adoptedStyleSheets: marks are registered but unstyled there.
@@ -89,7 +88,7 @@ export class Highlighter {
     this.highlights.clear();
     for (const tree of this.styledTrees) {
       try {
-        tree.adoptedStyleSheets = tree.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+        dropSheets(tree, (sheet) => sheet === this.sheet);
       } catch {
         // The tree is gone or frozen; nothing of ours stays visible without the highlights.
       }

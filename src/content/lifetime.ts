@@ -15,6 +15,8 @@
  * extension, which a page cannot fake.
  */
 
+import { dropSheets } from './adopted-sheets';
+
 export const ANNOUNCE_EVENT = 'yalu-lens-instance';
 
 /** Whether the extension this script belongs to is still there. */
@@ -128,7 +130,7 @@ export function removeLeftovers(
         String(first.selectorText).includes(`::highlight(${highlightPrefix}`)
       );
     };
-    if (doc.adoptedStyleSheets.some(ours)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => !ours(s));
+    dropSheets(doc, ours);
   } catch {
     // Sheets of a dead script can be unreadable; they style nothing without their highlights.
   }

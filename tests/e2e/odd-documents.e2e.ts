@@ -34,8 +34,20 @@ async function open(ctx: SuiteContext, path: string): Promise<TestPage> {
  * The errors a page reported, less the one the harness causes itself: its init script (the probes)
  * is a page script, which a frame sandboxed without allow-scripts refuses, and says so.
  */
-function errorsOf(page: TestPage): string[] {
-  return page.errors.filter((error) => !/^Blocked script execution in '.*\?no-scripts'/.test(error));
+function errorsOf(page: TestPage, browser?: { name: string; version: string }): string[] {
+  return page.errors.filter(
+    (error) =>
+      !/^Blocked script execution in '.*\?no-scripts'/.test(error) &&
+      // Firefox 140 ESR reports this in frames whose marks and card work all the same; its stack
+      // is withheld across compartments, and Firefox 153 did not report it (session 3).
+      !(browser && oldFirefox(browser) && /^Error: Error: Permission denied to access property "length"$/.test(error)),
+  );
+}
+
+/** Firefox before 153 (the ESR that Debian ships now is 140), where two frame cases differ. */
+function oldFirefox(browser: { name: string; version: string }): boolean {
+  const major = Number(/(\d+)\./.exec(browser.version)?.[1] ?? 0);
+  return browser.name === 'firefox' && major < 153;
 }
 
 /** Polls the frame whose URL contains `part` for its Korean War marks (no callback: a sandboxed
@@ -82,11 +94,13 @@ forEachBrowser(
         '?no-scripts': 1,
         '?scripts-only': 1,
         'about:srcdoc': 1,
-        'about:blank': 1,
+        // Firefox 140 runs no extension script in an about:blank frame that its parent writes into
+        // while the page loads (no `yalu:scan` there at all; Firefox 153 marked it).
+        'about:blank': oldFirefox(ctx.browser) ? 0 : 1,
       });
       // Each frame's marks are its own: the top document has only its own.
       expect(await page.evaluate(() => window.yaluProbes.highlightCounts())).toEqual({ 'sino-vietnamese-war': 1 });
-      expect(errorsOf(page)).toEqual([]);
+      expect(errorsOf(page, ctx.browser)).toEqual([]);
     });
 
     it('opens a card inside a cross-origin frame', async () => {
@@ -115,7 +129,7 @@ forEachBrowser(
       // In the frame's own document, not the page's.
       expect(await page.evaluate(() => document.querySelector('yalu-lens'))).toBeNull();
       await page.screenshot(`${ctx.artifacts}/cross-origin-frame-card.png`);
-      expect(errorsOf(page)).toEqual([]);
+      expect(errorsOf(page, ctx.browser)).toEqual([]);
     });
 
     it('marks a plain-text file in the <pre> the browser makes, and opens its card', async () => {

@@ -9,6 +9,7 @@
 import baseCss from '../../ui/base.css?inline';
 import controlsCss from '../../ui/controls.css?inline';
 import readingCss from '../../ui/reading.css?inline';
+import { setSheets } from '../adopted-sheets';
 import { HOST_TAG } from '../host-tag';
 import cardCss from './card.css?inline';
 
@@ -30,7 +31,7 @@ export function createCardHost(doc: Document): CardHost {
     // The page's own constructor: Firefox adopts only sheets made for the document they style.
     const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
     sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
+    setSheets(root, [sheet]);
   } catch {
     // No constructable stylesheets: the card still works, unstyled.
   }

@@ -357,7 +357,15 @@ async function launchFirefox({
         for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
       },
       tap: (x, y) => page.touchscreen.tap(x, y),
-      setViewport: (width, height) => page.setViewport({ width, height }),
+      setViewport: async (width, height) => {
+        try {
+          await page.setViewport({ width, height });
+        } catch (error) {
+          // Puppeteer sends the screen orientation with the viewport, which Firefox before 141
+          // does not know (emulation.setScreenOrientationOverride); the viewport is set by then.
+          if (!/setScreenOrientationOverride/.test(String(error))) throw error;
+        }
+      },
       emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
       addInitScript: async (source) => {
         await page.evaluateOnNewDocument(source);
