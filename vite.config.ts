@@ -7,6 +7,8 @@ import { renderIcons } from './scripts/icons.ts';
 import { manifestFor, type Target } from './scripts/manifest.ts';
 import { TOPIC_NAMES } from './src/knowledge/names.ts';
 import { prefilterKeys } from './src/matching/compile.ts';
+import { foldCodeUnit } from './src/matching/normalize.ts';
+import { screenPatterns } from './src/matching/screen.ts';
 
 /**
  * Two builds from one source: `vite build --mode chrome` and `vite build --mode firefox` write
@@ -51,15 +53,17 @@ function markerIsNotWebAccessible(): Plugin & {
 }
 
 /**
- * `virtual:yalu-name-keys`: the prefilter keys of every name (src/matching/compile.ts), computed
- * here once rather than on every page by the content script's lookout (src/content/index.ts),
- * which then carries neither the names nor the folding that makes keys of them. A generated file
- * behind an alias, not a plugin's virtual module: crxjs builds content scripts without plugins.
+ * `virtual:yalu-name-screen`: the name screen's patterns (src/matching/screen.ts), made here from
+ * the prefilter keys of every name (src/matching/compile.ts) rather than on every page by the
+ * content script's lookout (src/content/index.ts), which then carries neither the names nor the
+ * work of making keys and an automaton of them. A generated file behind an alias, not a plugin's
+ * virtual module: crxjs builds content scripts without plugins.
  */
-function writeNameKeysModule(): string {
-  const file = resolve(import.meta.dirname, 'node_modules/.yalu-generated/name-keys.js');
+function writeNameScreenModule(): string {
+  const file = resolve(import.meta.dirname, 'node_modules/.yalu-generated/name-screen.js');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `export default ${JSON.stringify(prefilterKeys(TOPIC_NAMES))};\n`);
+  const patterns = screenPatterns(prefilterKeys(TOPIC_NAMES), foldCodeUnit);
+  writeFileSync(file, `export default ${JSON.stringify(patterns)};\n`);
   return file;
 }
 
@@ -91,7 +95,7 @@ export default defineConfig(({ mode }) => {
           }),
           markerIsNotWebAccessible(),
         ],
-    resolve: { alias: { 'virtual:yalu-name-keys': writeNameKeysModule() } },
+    resolve: { alias: { 'virtual:yalu-name-screen': writeNameScreenModule() } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `dist/${target}`,

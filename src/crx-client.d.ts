@@ -2,8 +2,8 @@
 // scripting.executeScript (src/background/marker.ts).
 /// <reference types="@crxjs/vite-plugin/client" />
 
-// The prefilter keys of every name, computed at build time (vite.config.ts, nameKeysModule).
-declare module 'virtual:yalu-name-keys' {
-  const keys: readonly string[];
-  export default keys;
+// The lookout's name screen, made at build time from every name (vite.config.ts, writeNameScreenModule).
+declare module 'virtual:yalu-name-screen' {
+  const patterns: import('./matching/screen').ScreenPatterns;
+  export default patterns;
 }

@@ -28,7 +28,7 @@
  * all its work when it returns (checked: the pass count must have moved). In the content script
  * the same pass is cut into slices of 8 ms; the work is the same.
  */
-import { CandidateWalker } from '../../src/content/candidates';
+import { CandidateWalker, prefilterStream } from '../../src/content/candidates';
 import { Highlighter } from '../../src/content/highlighter';
 import { type ScanDetail, Scanner } from '../../src/content/scanner';
 import { RunWalker } from '../../src/content/text-runs';
@@ -179,7 +179,7 @@ function walkOnly(): BenchSample {
 function candidatesOnly(): BenchSample {
   prepare();
   const start = performance.now();
-  const walker = new CandidateWalker(root(), (pageMatcher as Matcher).prefilter, () => undefined);
+  const walker = new CandidateWalker(root(), prefilterStream((pageMatcher as Matcher).prefilter), () => undefined);
   walker.walk();
   return { ms: performance.now() - start, ...walker.stats, matches: walker.blocks.size };
 }

@@ -38,6 +38,29 @@ interface Batch {
   offset: number;
 }
 
+/**
+ * What the walk reads the page's text through, as one stream of pieces: the matcher's prefilter
+ * (`prefilterStream`) or the lookout's name screen (matching/screen.ts).
+ */
+export interface StreamScreen {
+  /**
+   * Reads `text[from, to)` as the stream's next piece, and pushes to `hits` the index in `text`
+   * of each unit where a possible mention ends; `~index` when it can only tell that one ends
+   * somewhere up to `index`.
+   */
+  read(text: string, from: number, to: number, hits: number[]): void;
+}
+
+/** The matcher's prefilter automaton as a stream screen: its state carries from piece to piece. */
+export function prefilterStream(prefilter: Prefilter): StreamScreen {
+  let state = 0;
+  return {
+    read(text, from, to, hits) {
+      state = prefilter.feed(text, state, from, to, hits) & ~HIT_FLAG;
+    },
+  };
+}
+
 /** Index of the last entry of sorted `starts` that is <= `offset`. */
 function nodeAt(starts: readonly number[], offset: number): number {
   let low = 0;
@@ -59,7 +82,6 @@ export class CandidateWalker {
   private readonly skippedTexts = new Set<Node>();
   /** First texts after a <br>: a separator goes into the stream before each. */
   private readonly afterBreak = new Set<Node>();
-  private state = 0;
   /** Text read from the page and not yet fed in full (fed in chunks, so a 10 MB node stays sliced). */
   private batch: Batch | undefined;
   /** Finding the skipped texts and the breaks, resumable (a huge page has thousands of them). */
@@ -69,7 +91,7 @@ export class CandidateWalker {
 
   constructor(
     private readonly root: Node,
-    private readonly prefilter: Prefilter,
+    private readonly screen: StreamScreen,
     private readonly onShadowRoot: (shadow: ShadowRoot) => void,
   ) {
     const doc = (root.ownerDocument ?? root) as Document;
@@ -243,15 +265,17 @@ export class CandidateWalker {
     const batch = this.batch as Batch;
     const { text, nodes, starts } = batch;
     const hits: number[] = [];
-    let state = this.state;
     while (batch.offset < text.length) {
       const to = Math.min(batch.offset + CHUNK, text.length);
-      state = this.prefilter.feed(text, state, batch.offset, to, hits) & ~HIT_FLAG;
+      this.screen.read(text, batch.offset, to, hits);
       batch.offset = to;
       if (batch.offset < text.length && performance.now() > deadline) break;
     }
-    this.state = state;
-    for (const index of hits) this.hit(nodes[nodeAt(starts, index)] as Node);
+    for (const index of hits) {
+      if (index >= 0) this.hit(nodes[nodeAt(starts, index)] as Node);
+      // Somewhere up to there: its block, without the check below (which node the name is in is unknown).
+      else this.blocks.add(blockOf(nodes[nodeAt(starts, ~index)] as Node, this.root));
+    }
     if (batch.offset < text.length) return false;
     this.batch = undefined;
     return true;

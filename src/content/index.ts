@@ -3,7 +3,7 @@
  * (lookout.ts). It is small on purpose: where there is nothing to mark it is all that runs.
  *
  * It wakes the marker (marker.ts, which the background then runs into this frame) when:
- * - the page's text may hold a mention (the prefilter of every name hits), now or after a change;
+ * - the page's text may hold a mention (the name screen of every name hits), now or after a change;
  * - an earlier instance left marks or a card host behind (after an update: the marker cleans up);
  * - the reader has custom terms (their names are in the settings, which only the marker reads;
  *   a frame reads them once it has text);
@@ -12,9 +12,10 @@
  * No webextension-polyfill here: the browsers' own promise-returning APIs do (Chrome's `chrome`,
  * Firefox's `browser`), and the polyfill would be a tenth of this script.
  */
-import NAME_KEYS from 'virtual:yalu-name-keys';
+import NAME_SCREEN from 'virtual:yalu-name-screen';
 import { TOPIC_IDS } from '../knowledge/types';
-import { Prefilter } from '../matching/compile';
+import { foldCodeUnit } from '../matching/normalize';
+import { NameScreen } from '../matching/screen';
 import { isContentMessage } from '../messages';
 import { MAIN_KEY } from '../settings/keys';
 import { HIGHLIGHT_PREFIX, highlightName } from '../ui/mark-styles';
@@ -123,7 +124,7 @@ function start(): void {
     return;
   }
   const alive = () => extensionAlive(api.runtime);
-  lookout = new Lookout(document, new Prefilter(NAME_KEYS), {
+  lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
     // An orphan (its extension updated or removed) wakes nothing: the new instance looks itself.
     onHit: () => {
       if (alive()) wake('mention');

@@ -14,8 +14,7 @@
  * of every matcher (tests/unit/matching/property.test.ts), so waking may be for nothing (a name
  * that turns out to need context it lacks, a disabled topic), never too late.
  */
-import type { Prefilter } from '../matching';
-import { CandidateWalker } from './candidates';
+import { CandidateWalker, type StreamScreen } from './candidates';
 import { ancestorsThroughHosts, blockOf, childListLeavesRunsAlone, isInSkippedSubtree, isSkipped } from './text-runs';
 import { yieldToPage } from './yield';
 
@@ -66,7 +65,8 @@ export class Lookout {
 
   constructor(
     private readonly doc: Document,
-    private readonly prefilter: Prefilter,
+    /** A new screen for each walk (a screen carries its stream's state). */
+    private readonly newScreen: () => StreamScreen,
     private readonly options: LookoutOptions,
   ) {
     this.sliceMs = options.sliceMs ?? 8;
@@ -152,7 +152,7 @@ export class Lookout {
         this.queued.delete(root);
         // A block that left the page.
         if (!root.isConnected) continue;
-        const walker = new CandidateWalker(root, this.prefilter, (shadow) => {
+        const walker = new CandidateWalker(root, this.newScreen(), (shadow) => {
           this.observer?.observe(shadow, OBSERVED);
           this.enqueue(shadow);
         });

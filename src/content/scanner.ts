@@ -12,7 +12,7 @@
  */
 import type { TopicId } from '../knowledge/types';
 import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '../matching';
-import { CandidateWalker } from './candidates';
+import { CandidateWalker, prefilterStream } from './candidates';
 import type { Highlighter } from './highlighter';
 import {
   ancestorsThroughHosts,
@@ -412,7 +412,7 @@ export class Scanner {
           // A whole tree: the cheap look first (candidates.ts), the exact walk only where it hit.
           this.forgetInside(root);
           this.cuesComplete = false;
-          const walker = new CandidateWalker(root, this.matcher.prefilter, (shadow) => {
+          const walker = new CandidateWalker(root, prefilterStream(this.matcher.prefilter), (shadow) => {
             this.observeShadow(shadow);
             this.queue.push({ node: shadow, kind: 'tree' });
           });

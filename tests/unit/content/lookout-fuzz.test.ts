@@ -11,17 +11,19 @@
  * - a lookout started on a page that a fresh scan marks in wakes the marker in its first pass;
  * - whenever the page is idle (no look pending) and the lookout has not woken the marker, a fresh
  *   scan (all topics enabled) marks nothing, so also where all the edits leave the page.
- * Waking for nothing is allowed (the prefilter is a superset of the matcher); waking twice is not.
+ * Waking for nothing is allowed (the name screen is a superset of the matcher); waking twice is not.
  *
  * Time is fake and deterministic, as in scanner-fuzz.test.ts. Set FUZZ_SEED (and FUZZ_PATH, from
  * a failure report) to replay a case, FUZZ_RUNS to run more.
  */
-import NAME_KEYS from 'virtual:yalu-name-keys';
+import NAME_SCREEN from 'virtual:yalu-name-screen';
 import { expect, vi } from 'vitest';
 import { Lookout } from '../../../src/content/lookout';
 import { Scanner } from '../../../src/content/scanner';
 import { TOPIC_IDS } from '../../../src/knowledge/types';
-import { createTopicMatcher, Prefilter } from '../../../src/matching';
+import { createTopicMatcher } from '../../../src/matching';
+import { foldCodeUnit } from '../../../src/matching/normalize';
+import { NameScreen } from '../../../src/matching/screen';
 import {
   applyEdit,
   describeMark,
@@ -37,7 +39,7 @@ import {
 import { RecordingHighlighter } from './recording-highlighter';
 
 const matcher = createTopicMatcher(TOPIC_IDS);
-const prefilter = new Prefilter(NAME_KEYS);
+const newScreen = () => new NameScreen(NAME_SCREEN, foldCodeUnit);
 
 /** Pages where one text in about thirteen is (a piece of) a name; edits bring names as often as the scanner's do. */
 const { pageArb } = domArbs({ nameWeight: 1, fillerWeight: 12 });
@@ -69,7 +71,7 @@ async function check(fuzz: FuzzCase): Promise<void> {
     const initial = await freshScan();
     if (initial.length > 0) {
       let probeHits = 0;
-      const probe = new Lookout(document, prefilter, { ...options, onHit: () => probeHits++ });
+      const probe = new Lookout(document, newScreen, { ...options, onHit: () => probeHits++ });
       lookouts.push(probe);
       const started = probe.start();
       await untilIdle();
@@ -81,7 +83,7 @@ async function check(fuzz: FuzzCase): Promise<void> {
 
     // Edits, from the start of the first pass on.
     let hits = 0;
-    const lookout = new Lookout(document, prefilter, { ...options, onHit: () => hits++ });
+    const lookout = new Lookout(document, newScreen, { ...options, onHit: () => hits++ });
     lookouts.push(lookout);
     const started = lookout.start();
     for (const [index, { edit, wait: kind }] of fuzz.edits.entries()) {

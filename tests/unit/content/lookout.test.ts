@@ -5,11 +5,13 @@
  * mark (a hit that comes too late or never is a mention left unmarked), and stay quiet where
  * there is nothing: that is the whole point of not loading the marker.
  */
-import NAME_KEYS from 'virtual:yalu-name-keys';
+import NAME_SCREEN from 'virtual:yalu-name-screen';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lookout } from '../../../src/content/lookout';
 import { TOPIC_NAMES } from '../../../src/knowledge/names';
-import { Prefilter, prefilterKeys } from '../../../src/matching';
+import { prefilterKeys } from '../../../src/matching';
+import { foldCodeUnit } from '../../../src/matching/normalize';
+import { NameScreen, screenPatterns } from '../../../src/matching/screen';
 
 let lookout: Lookout | undefined;
 let hits = 0;
@@ -19,7 +21,7 @@ function start(html: string, alive: () => boolean = () => true): Promise<void> {
   document.body.innerHTML = html;
   hits = 0;
   performance.clearMeasures('yalu:scan');
-  lookout = new Lookout(document, new Prefilter(NAME_KEYS), {
+  lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
     onHit: () => {
       hits++;
     },
@@ -51,9 +53,9 @@ afterEach(() => {
 });
 
 describe('Lookout', () => {
-  it('uses the keys the build computed, the same as prefilterKeys of every name', () => {
-    expect([...NAME_KEYS]).toEqual(prefilterKeys(TOPIC_NAMES));
-    expect(NAME_KEYS.length).toBeGreaterThan(100);
+  it('uses the screen the build made from prefilterKeys of every name', () => {
+    expect(NAME_SCREEN).toEqual(screenPatterns(prefilterKeys(TOPIC_NAMES), foldCodeUnit));
+    expect(NAME_SCREEN.names.length).toBeGreaterThan(1000);
   });
 
   it('reads a page with no mention once, records the pass, and wakes nothing', async () => {
@@ -134,7 +136,10 @@ describe('Lookout', () => {
     const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Nothing here.</p>';
     hits = 0;
-    lookout = new Lookout(document, new Prefilter(NAME_KEYS), { onHit: () => hits++, mutationDelayMs: 0 });
+    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+      onHit: () => hits++,
+      mutationDelayMs: 0,
+    });
     await lookout.start();
     expect(hits).toBe(0);
     shadow.append(document.createTextNode('Korean War'));
@@ -151,7 +156,11 @@ describe('Lookout', () => {
     for (let i = 0; i < 300; i++) bulk.append(document.createTextNode(''));
     hits = 0;
     // A deadline already past: the walk waits at its first look at the clock (every 128 texts).
-    lookout = new Lookout(document, new Prefilter(NAME_KEYS), { onHit: () => hits++, sliceMs: -1, mutationDelayMs: 0 });
+    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+      onHit: () => hits++,
+      sliceMs: -1,
+      mutationDelayMs: 0,
+    });
     const started = lookout.start();
     (document.body.firstChild as Text).appendData('War');
     await started;
@@ -167,7 +176,11 @@ describe('Lookout', () => {
     const bulk = document.getElementById('bulk') as HTMLElement;
     for (let i = 0; i < 300; i++) bulk.append(document.createTextNode(''));
     hits = 0;
-    lookout = new Lookout(document, new Prefilter(NAME_KEYS), { onHit: () => hits++, sliceMs: -1, mutationDelayMs: 0 });
+    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+      onHit: () => hits++,
+      sliceMs: -1,
+      mutationDelayMs: 0,
+    });
     const started = lookout.start();
     document.getElementById('later')?.append(bulk);
     await started;

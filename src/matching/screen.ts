@@ -1,0 +1,325 @@
+/**
+ * The name screen: a superset test for mentions of the built-in names that runs in the browser's
+ * own regular-expression engine, for the content script's first look at a page.
+ *
+ * Why not the prefilter automaton (compile.ts): on a page with no mention, the look is all the
+ * content script does, once, so all of its code runs cold. The automaton is built from the keys
+ * on every page load (4.5 ms measured) and then steps through the text one unit at a time in
+ * interpreted JavaScript (5.6 ms for a 10 kB page). A RegExp made at build time is compiled and
+ * run natively: the page's text is read by the engine, not by a loop of ours.
+ *
+ * What it matches. The matcher compares folded text (normalize.ts: case, diacritics, dashes and
+ * spaces, invisible characters, apostrophes, dots…). The screen's pattern is made at build time
+ * (`screenPatterns`) from the names' keys, each cut to its first `maxLength` folded characters (a
+ * prefix of a name is still rare on a page), as a trie of alternatives:
+ * - the text is lower-cased first (natively), and a letter is the letter itself;
+ * - the separator (a run of spaces and dashes in the key) is a run of every unit that folds to a
+ *   space or a dash; apostrophes, dots and the comma are classes of every unit that folds to them;
+ * - CJK, kana and Hangul fold to themselves.
+ * Every other unit whose fold the pattern would not see (accented letters, fullwidth letters and
+ * digits, ligatures, soft hyphens and other invisible characters, combining marks…) is in the
+ * `unusual` class: a text that holds one is folded first, those units only (`String#replace` with
+ * the fold of each), and then screened. So the screen hits on a text wherever the text's fold
+ * contains a key's prefix (tests/unit/matching/screen.test.ts checks it over every unit).
+ *
+ * Texts come in pieces (batches of a page's text nodes); a name may be cut between two. The screen
+ * keeps the end of each piece that a name could have begun in, and reads it again before the next
+ * (see `tailStart`).
+ */
+
+export interface ScreenPatterns {
+  /**
+   * Source of a small RegExp that every match of `names` holds a match of (of each key's prefix,
+   * its longest two words in a row). Most pages fail it, and never compile `names`.
+   */
+  readonly gate: string;
+  /** Source of the names' RegExp, for lower-cased text. */
+  readonly names: string;
+  /** Source of a class of the units to fold before screening. */
+  readonly unusual: string;
+  /** The longest key prefix, in folded characters. */
+  readonly maxLength: number;
+}
+
+/** Folds one UTF-16 unit (normalize.ts `foldCodeUnit`). */
+export type FoldUnit = (code: number) => string;
+
+/** Keys are cut to this many folded characters: long enough to be rare, short enough to keep the pattern small. */
+export const SCREEN_KEY_LENGTH = 24;
+
+/**
+ * Units that always fold to exactly one character that is not a separator: ASCII letters and
+ * digits, and U+3040–U+D7FF (kana, CJK ideographs, Hangul…). A tail holding `maxLength` of them
+ * holds the start of every match that runs on past it (screen.test.ts checks the range).
+ */
+export function isCountedUnit(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x3040 && code <= 0xd7ff)
+  );
+}
+
+/** ASCII units no key holds and none folds into one: a match never runs across one. */
+function isAsciiBreak(code: number): boolean {
+  if (code >= 0x80 || isCountedUnit(code)) return false;
+  // Spaces, dashes and the punctuation keys hold (or that folds into what they hold) go on.
+  return !(code <= 0x20 || code === 0x2d || code === 0x27 || code === 0x60 || code === 0x2e || code === 0x2c);
+}
+
+/**
+ * Where, in `text`, the part begins that a match running on into the next piece could have begun
+ * in: at the `maxLength`-th counted unit from the end, or just after the last ASCII unit that no
+ * match can hold, whichever is later.
+ */
+export function tailStart(text: string, maxLength: number): number {
+  let counted = 0;
+  for (let index = text.length - 1; index >= 0; index--) {
+    const code = text.charCodeAt(index);
+    if (isCountedUnit(code)) {
+      if (++counted >= maxLength) return index;
+    } else if (isAsciiBreak(code)) {
+      return index + 1;
+    }
+  }
+  return 0;
+}
+
+// --- Build time -------------------------------------------------------------------------------
+
+function hex(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A RegExp class source for a list of units, as ranges. A range may also take in the units
+ * `free` says never occur (upper case, in text that is lower-cased first), to make fewer ranges.
+ */
+export function classSource(codes: readonly number[], free: (code: number) => boolean = () => false): string {
+  const sorted = [...new Set(codes)].sort((a, b) => a - b);
+  const bridges = (from: number, to: number): boolean => {
+    for (let code = from + 1; code < to; code++) if (!free(code)) return false;
+    return true;
+  };
+  let source = '';
+  for (let index = 0; index < sorted.length; ) {
+    let end = index;
+    while (end + 1 < sorted.length && bridges(sorted[end] as number, sorted[end + 1] as number)) end++;
+    const first = sorted[index] as number;
+    const last = sorted[end] as number;
+    source += last === first ? hex(first) : last === first + 1 ? hex(first) + hex(last) : `${hex(first)}-${hex(last)}`;
+    index = end + 1;
+  }
+  return `[${source}]`;
+}
+
+const SEPARATOR = ' ';
+
+/**
+ * The screen's patterns for `keys` (match keys: folded, one ' ' per separator, trimmed), made with
+ * `fold` over every UTF-16 unit. Run at build time (vite.config.ts); the content script carries
+ * only the two sources.
+ */
+export function screenPatterns(keys: readonly string[], fold: FoldUnit, maxLength = SCREEN_KEY_LENGTH): ScreenPatterns {
+  // Cut, trimmed, and without keys that another key begins: the shorter one hits wherever they would.
+  const cut = [...new Set(keys.map((key) => key.slice(0, maxLength).trimEnd()).filter((key) => key.length > 0))].sort();
+  const prefixes: string[] = [];
+  for (const key of cut) {
+    const last = prefixes[prefixes.length - 1];
+    if (last !== undefined && key.startsWith(last)) continue;
+    prefixes.push(key);
+  }
+  const alphabet = new Set<string>();
+  for (const key of prefixes) for (const char of key) if (char !== SEPARATOR) alphabet.add(char);
+
+  // The screen reads the text lower-cased (`toLowerCase`, native), so only units that lower-casing
+  // leaves as they are can be in it. Of those: which fold to each character of the keys, which to
+  // a separator, and which to nothing or to several characters.
+  const foldsTo = new Map<string, number[]>();
+  const separators: number[] = [];
+  const unusual: number[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue; // kept as they are, and in no key
+    const char = String.fromCharCode(code);
+    if (char.toLowerCase() !== char) continue;
+    const folded = fold(code);
+    if (folded === char) continue;
+    if (folded === ' ' || folded === '-') {
+      separators.push(code);
+    } else if (folded.length === 1) {
+      // Folds to one character: it matters only if a key holds that character.
+      if (!alphabet.has(folded)) continue;
+      const list = foldsTo.get(folded);
+      if (list) list.push(code);
+      else foldsTo.set(folded, [code]);
+    } else {
+      // Removed, or folds to several characters: only folding shows what it stands for.
+      unusual.push(code);
+    }
+  }
+
+  // A character of the keys: itself, or a class when punctuation has a few look-alikes. A letter's
+  // other forms (accented, fullwidth…) are folded first.
+  const charSource = new Map<string, string>();
+  for (const char of alphabet) {
+    const others = foldsTo.get(char) ?? [];
+    if (others.length > 0 && others.length <= 12 && !/[\p{L}\p{N}]/u.test(char)) {
+      // Apostrophes, dots, the comma: a few look-alikes each, common enough in text to match as they are.
+      charSource.set(char, classSource([char.charCodeAt(0), ...others]));
+    } else {
+      unusual.push(...others);
+      charSource.set(char, escapeChar(char));
+    }
+  }
+  // A separator is a run of spaces (`\s`: all but U+0085; it also holds U+FEFF, which folds to
+  // nothing, and a superset is sound) and hyphens. Other dashes are folded first: a short class
+  // keeps the pattern small, since every space of every key repeats it.
+  for (const code of separators) if (!/[\s-]/.test(String.fromCharCode(code))) unusual.push(code);
+  const separatorSource = '[\\s-]+';
+
+  const pattern = (strings: readonly string[]): string =>
+    triePattern(strings, (char) => (char === SEPARATOR ? separatorSource : (charSource.get(char) as string)));
+  // The gate: of each key's prefix, its longest two words in a row (every match holds them). One
+  // word alone is often common ("first" of "First Indochina War", "America", "border", "Zeitung"
+  // for "tung"); two in a row of a name seldom are.
+  const windows = prefixes.map((key) => {
+    const words = key.split(SEPARATOR);
+    let best = key;
+    for (let index = 0; index + 1 < words.length; index++) {
+      const pair = `${words[index]}${SEPARATOR}${words[index + 1]}`;
+      if (index === 0 || pair.length > best.length) best = pair;
+    }
+    return best;
+  });
+  const anchors: string[] = [];
+  for (const pair of [...new Set(windows)].sort((a, b) => a.length - b.length)) {
+    // One that holds a shorter one is met wherever that one is.
+    if (!anchors.some((anchor) => pair.includes(anchor))) anchors.push(pair);
+  }
+  const upperCase = (code: number): boolean => String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code);
+  return { gate: pattern(anchors), names: pattern(prefixes), unusual: classSource(unusual, upperCase), maxLength };
+}
+
+/** A RegExp source matching any of `strings` (none a prefix of another), as a trie of alternatives. */
+function triePattern(strings: readonly string[], charSource: (char: string) => string): string {
+  interface TrieNode {
+    readonly children: Map<string, TrieNode>;
+    end: boolean;
+  }
+  const root: TrieNode = { children: new Map(), end: false };
+  for (const string of strings) {
+    let node = root;
+    for (const char of string) {
+      let child = node.children.get(char);
+      if (!child) {
+        child = { children: new Map(), end: false };
+        node.children.set(char, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.children].map(([char, child]) => {
+      const head = charSource(char);
+      return child.end ? head : head + emit(child);
+    });
+    return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+  };
+  return emit(root);
+}
+
+function escapeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (/[\\^$.*+?()[\]{}|/-]/.test(char)) return `\\${char}`;
+  return code < 0x20 || code > 0x7e ? hex(code) : char;
+}
+
+// --- Run time ---------------------------------------------------------------------------------
+
+/**
+ * Screens a stream of texts (a page's text nodes, joined in batches): `read` each piece in order.
+ * Stateful: one per stream. The same contract as the prefilter's stream (candidates.ts).
+ */
+/** The screen's RegExps, made once per patterns for every stream; `names` only once a gate is met. */
+class ScreenExpressions {
+  readonly gate: RegExp;
+  readonly unusual: RegExp;
+  readonly unusualAll: RegExp;
+  private namesExpression: RegExp | undefined;
+
+  constructor(private readonly patterns: ScreenPatterns) {
+    this.gate = new RegExp(patterns.gate);
+    this.unusual = new RegExp(patterns.unusual);
+    this.unusualAll = new RegExp(patterns.unusual, 'g');
+  }
+
+  /** Compiling it costs about 2 ms in Chromium (the whole pattern, natively): most pages never do. */
+  get names(): RegExp {
+    this.namesExpression ??= new RegExp(this.patterns.names);
+    return this.namesExpression;
+  }
+}
+
+const expressionsOf = new WeakMap<ScreenPatterns, ScreenExpressions>();
+
+export class NameScreen {
+  private readonly expressions: ScreenExpressions;
+  /** The end of the stream so far that a match running on into the next piece could have begun in. */
+  private tail = '';
+
+  constructor(
+    private readonly patterns: ScreenPatterns,
+    private readonly fold: FoldUnit,
+  ) {
+    let expressions = expressionsOf.get(patterns);
+    if (!expressions) {
+      expressions = new ScreenExpressions(patterns);
+      expressionsOf.set(patterns, expressions);
+    }
+    this.expressions = expressions;
+  }
+
+  /**
+   * Reads `text[from, to)` as the stream's next piece. Where a key's prefix ends in it, pushes to
+   * `hits` the index in `text` of the unit it ends on; when the piece had to be folded first (the
+   * fold has no map back to the text), pushes `~(to - 1)` instead: somewhere up to its last unit.
+   */
+  read(text: string, from: number, to: number, hits: number[]): void {
+    const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+    const tailLength = this.tail.length;
+    let screened = tailLength > 0 ? this.tail + piece : piece;
+    this.tail = screened.slice(tailStart(screened, this.patterns.maxLength));
+    // The same length as before: the one unit whose lower case is longer ('İ') gives a combining
+    // mark, which is unusual, and then no index is given.
+    screened = screened.toLowerCase();
+    const expressions = this.expressions;
+    if (expressions.unusual.test(screened)) {
+      const folded = this.folded(screened);
+      if (expressions.gate.test(folded) && expressions.names.test(folded)) hits.push(~(to - 1));
+      return;
+    }
+    if (!expressions.gate.test(screened)) return;
+    const match = expressions.names.exec(screened);
+    if (match) hits.push(from + Math.max(0, match.index + match[0].length - 1 - tailLength));
+  }
+
+  /**
+   * `text` with its unusual units folded, one by one. Not through `String#normalize` (NFD, then
+   * dropping the marks), which would fold accented letters natively: its first use on a page
+   * loads the browser's Unicode tables, measured at about 2 ms, more than the folding it saves
+   * on a page in a Latin script with accents.
+   */
+  private folded(text: string): string {
+    const fold = this.fold;
+    return text.replace(this.expressions.unusualAll, (unit) => fold(unit.charCodeAt(0)));
+  }
+
+  /** Whether a key's prefix ends in `text`, read as the stream's next piece. */
+  test(text: string): boolean {
+    const hits: number[] = [];
+    this.read(text, 0, text.length, hits);
+    return hits.length > 0;
+  }
+}

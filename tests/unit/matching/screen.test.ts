@@ -1,0 +1,177 @@
+/**
+ * The name screen (src/matching/screen.ts) is a superset of the prefilter: wherever the folded
+ * text holds a key, the screen hits, however the text is written (any unit that folds to the
+ * key's characters, invisible units anywhere, any run of separators) and however it is cut into
+ * pieces. The writings are drawn from the fold itself, over every UTF-16 unit, so a unit the
+ * pattern forgot to cover (neither in it nor folded first) fails here.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TOPIC_NAMES } from '../../../src/knowledge/names';
+import { prefilterKeys } from '../../../src/matching';
+import { foldCodeUnit } from '../../../src/matching/normalize';
+import { isCountedUnit, NameScreen, SCREEN_KEY_LENGTH, screenPatterns, tailStart } from '../../../src/matching/screen';
+
+const KEYS = prefilterKeys(TOPIC_NAMES);
+const PATTERNS = screenPatterns(KEYS, foldCodeUnit);
+
+/** Every unit by what it folds to (one character), and the units that fold to nothing or to a separator. */
+const preimages = new Map<string, string[]>();
+const removed: string[] = [];
+const separators: string[] = [];
+for (let code = 0; code < 0x10000; code++) {
+  if (code >= 0xd800 && code <= 0xdfff) continue;
+  const folded = foldCodeUnit(code);
+  const unit = String.fromCharCode(code);
+  if (folded === '') removed.push(unit);
+  else if (folded === ' ' || folded === '-') separators.push(unit);
+  else if (folded.length === 1) {
+    preimages.set(folded, [...(preimages.get(folded) ?? []), unit]);
+  }
+}
+/** Units folding to several characters (ligatures), by what they fold to. */
+const expansions = new Map<string, string[]>();
+for (let code = 0; code < 0x10000; code++) {
+  if (code >= 0xd800 && code <= 0xdfff) continue;
+  const folded = foldCodeUnit(code);
+  if (folded.length > 1) {
+    expansions.set(folded, [...(expansions.get(folded) ?? []), String.fromCharCode(code)]);
+  }
+}
+
+/** One writing of `key`, from a stream of random picks. */
+function write(key: string, pick: (count: number) => number): string {
+  let out = '';
+  for (let index = 0; index < key.length; index++) {
+    const char = key[index] as string;
+    if (char === ' ') {
+      const length = 1 + pick(3);
+      for (let count = 0; count < length; count++) {
+        out += separators[pick(separators.length)];
+        if (pick(4) === 0) out += removed[pick(removed.length)];
+      }
+      continue;
+    }
+    // A ligature for the next two or three characters, now and then.
+    const ligature = [3, 2]
+      .map((length) => expansions.get(key.slice(index, index + length)))
+      .find((list) => list !== undefined);
+    if (ligature && pick(3) === 0) {
+      out += ligature[pick(ligature.length)];
+      index += foldCodeUnit((ligature[0] as string).charCodeAt(0)).length - 1;
+      continue;
+    }
+    const writings = preimages.get(char) ?? [char];
+    const roll = pick(4);
+    out += roll === 0 ? writings[pick(writings.length)] : roll === 1 ? char.toUpperCase() : char;
+    if (pick(5) === 0) out += removed[pick(removed.length)];
+  }
+  return out;
+}
+
+/** Feeds `pieces` as one stream; whether any hit. */
+function screens(pieces: readonly string[]): boolean {
+  const screen = new NameScreen(PATTERNS, foldCodeUnit);
+  let hit = false;
+  for (const piece of pieces) if (screen.test(piece)) hit = true;
+  return hit;
+}
+
+function cut(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const point of points) {
+    pieces.push(text.slice(from, point));
+    from = point;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
+const noise = fc.string({
+  unit: fc.constantFrom('a', 'x', ' ', '.', '\n', '中', '한', 'é', '\u00ad', '!', 'ア'),
+  maxLength: 40,
+});
+
+describe('NameScreen', () => {
+  it('hits on every key, written any way the fold allows, cut anywhere', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...KEYS),
+        fc.infiniteStream(fc.nat()),
+        noise,
+        noise,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (key, randoms, before, after, cuts) => {
+          const pick = (count: number): number => (randoms.next().value as number) % count;
+          const text = before + write(key, pick) + after;
+          expect(screens(cut(text, cuts)), JSON.stringify(text)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps the start of a name cut by a piece boundary, however long its separators', () => {
+    const spaces = ' '.repeat(5000);
+    for (const at of [1, 6, 100, 2500, 5005, 5007]) {
+      const text = `Korean${spaces}War`;
+      expect(screens([text.slice(0, at), text.slice(at)]), String(at)).toBe(true);
+    }
+    // Names cut in many pieces, one unit each.
+    expect(screens([...'the Sino-Vietnamese War of 1979'])).toBe(true);
+    expect(screens([...'朝鲜战争'])).toBe(true);
+  });
+
+  it('says where a name ends when the text needs no folding', () => {
+    const screen = new NameScreen(PATTERNS, foldCodeUnit);
+    const hits: number[] = [];
+    const text = 'xx In the Korean War, China';
+    screen.read(text, 3, text.length, hits);
+    expect(hits).toEqual([text.indexOf('War') + 2]);
+    const folded: number[] = [];
+    new NameScreen(PATTERNS, foldCodeUnit).read('Chiến tranh Triều Tiên!', 0, 23, folded);
+    expect(folded).toEqual([~22]);
+  });
+
+  it('folds the same after lower-casing, for every unit that folds to a key character', () => {
+    const alphabet = new Set(KEYS.join('').replace(/ /g, ''));
+    const foldAll = (text: string): string => [...text].map((unit) => foldCodeUnit(unit.charCodeAt(0))).join('');
+    for (const [char, units] of preimages) {
+      if (!alphabet.has(char)) continue;
+      for (const unit of units) {
+        expect(foldAll(unit.toLowerCase()), unit.charCodeAt(0).toString(16)).toBe(char);
+      }
+    }
+  });
+
+  it('does not hit on text that names none of the keys', () => {
+    for (const text of [
+      'North Korea and China signed nothing.',
+      'The war in Korea',
+      'Korean\nwomen',
+      '中国 朝鲜',
+      '전쟁',
+    ]) {
+      expect(screens([text]), text).toBe(false);
+    }
+  });
+
+  it('counts only units that fold to one character of a key at most, never a separator', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (!isCountedUnit(code)) continue;
+      const folded = foldCodeUnit(code);
+      expect(folded.length, code.toString(16)).toBe(1);
+      expect(folded === ' ' || folded === '-', code.toString(16)).toBe(false);
+    }
+    expect(tailStart('abc', SCREEN_KEY_LENGTH)).toBe(0);
+    expect(tailStart('no! x', SCREEN_KEY_LENGTH)).toBe(3);
+  });
+
+  it('is small: a pattern, not the names', () => {
+    expect(PATTERNS.names.length).toBeLessThan(6000);
+    expect(PATTERNS.unusual.length).toBeLessThan(1000);
+  });
+});
