@@ -142,4 +142,23 @@ function start(): void {
   if (top) checkCustomTerms();
 }
 
-start();
+/**
+ * Starts the lookout, or, in an empty frame (most of a page's ad slots: a `srcdoc=""` or
+ * about:blank frame that a script may fill later), waits until something is put into it: such
+ * a frame costs the page little more than running this script, where the lookout's set-up in
+ * each of dozens of frames added up to tens of milliseconds on ad-laden pages.
+ */
+function startWhenFilled(): void {
+  const body = document.body;
+  if (window === window.top || !body || body.firstChild || body.nextSibling || body.shadowRoot) {
+    start();
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    start();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+startWhenFilled();
