@@ -47,10 +47,13 @@ export class Flasher {
     registry.set(FLASH_HIGHLIGHT, highlight);
     const reduced = this.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? false;
     const beats = reduced ? [STEADY_MS] : BLINK;
+    // The first beat now, not in a timer: a tab in the background (the popup is a tab of its own
+    // in Firefox) has its timers held back, and the flash showed late or not at all.
+    highlight.add(range);
     let at = 0;
     beats.forEach((duration, beat) => {
       const on = beat % 2 === 0;
-      this.timers.push(setTimeout(() => (on ? highlight.add(range) : highlight.delete(range)), at));
+      if (beat > 0) this.timers.push(setTimeout(() => (on ? highlight.add(range) : highlight.delete(range)), at));
       at += duration;
     });
     this.timers.push(setTimeout(() => this.stop(), at));

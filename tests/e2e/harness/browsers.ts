@@ -362,8 +362,14 @@ async function launchFirefox({
           await page.setViewport({ width, height });
         } catch (error) {
           // Puppeteer sends the screen orientation with the viewport, which Firefox before 141
-          // does not know (emulation.setScreenOrientationOverride); the viewport is set by then.
+          // does not know (emulation.setScreenOrientationOverride); the viewport command, sent
+          // beside it, lands on its own: wait until the page has the new width.
           if (!/setScreenOrientationOverride/.test(String(error))) throw error;
+          const deadline = Date.now() + 5_000;
+          while ((await page.evaluate(() => window.innerWidth)) !== width) {
+            if (Date.now() > deadline) throw new Error(`the viewport did not become ${width} px wide`);
+            await new Promise((done) => setTimeout(done, 20));
+          }
         }
       },
       emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
