@@ -5,10 +5,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import { renderIcons } from './scripts/icons.ts';
 import { manifestFor, type Target } from './scripts/manifest.ts';
-import { TOPIC_NAMES } from './src/knowledge/names.ts';
-import { prefilterKeys } from './src/matching/compile.ts';
-import { foldCodeUnit } from './src/matching/normalize.ts';
-import { screenPatterns } from './src/matching/screen.ts';
+import { writeNameScreenModule } from './scripts/name-screen.ts';
 
 /**
  * Two builds from one source: `vite build --mode chrome` and `vite build --mode firefox` write
@@ -50,21 +47,6 @@ function markerIsNotWebAccessible(): Plugin & {
       }
     },
   };
-}
-
-/**
- * `virtual:yalu-name-screen`: the name screen's patterns (src/matching/screen.ts), made here from
- * the prefilter keys of every name (src/matching/compile.ts) rather than on every page by the
- * content script's lookout (src/content/index.ts), which then carries neither the names nor the
- * work of making keys and an automaton of them. A generated file behind an alias, not a plugin's
- * virtual module: crxjs builds content scripts without plugins.
- */
-function writeNameScreenModule(): string {
-  const file = resolve(import.meta.dirname, 'node_modules/.yalu-generated/name-screen.js');
-  mkdirSync(dirname(file), { recursive: true });
-  const patterns = screenPatterns(prefilterKeys(TOPIC_NAMES), foldCodeUnit);
-  writeFileSync(file, `export default ${JSON.stringify(patterns)};\n`);
-  return file;
 }
 
 export default defineConfig(({ mode }) => {

@@ -225,7 +225,7 @@ try {
     );
     if (result.breakdown) {
       console.log(
-        `    walk alone ${result.breakdown.walkMs.toFixed(2)} ms, matcher alone ${result.breakdown.matchMs.toFixed(2)} ms, compile ${result.compileMs.toFixed(2)} ms, cold scan ${result.coldScanMs.toFixed(2)} ms`,
+        `    first look alone ${result.breakdown.lookMs.toFixed(2)} ms, walk alone ${result.breakdown.walkMs.toFixed(2)} ms, matcher alone ${result.breakdown.matchMs.toFixed(2)} ms, compile ${result.compileMs.toFixed(2)} ms, cold scan ${result.coldScanMs.toFixed(2)} ms`,
       );
     }
   }

@@ -57,7 +57,8 @@ export interface PageResult {
   /** A scan with a matcher never used before (its DFA still empty), as the first on a page. */
   coldScanMs: number;
   /** With --breakdown: the walk alone and the matcher alone (over the runs' texts). */
-  breakdown?: { walkMs: number; matchMs: number };
+  /** The exact walk alone, the matcher alone over its runs, and the first look alone (candidates.ts). */
+  breakdown?: { walkMs: number; matchMs: number; lookMs: number };
   /** What the floor read: every text node of the body, script and style included. */
   floorTextNodes: number;
   floorChars: number;
@@ -296,12 +297,14 @@ export async function measurePage(
     if (options.breakdown) {
       const walk: number[] = [];
       const match: number[] = [];
+      const look: number[] = [];
       await page.evaluate(() => window.yaluBench.collectRuns());
       for (let index = 0; index < options.runs; index++) {
         walk.push((await clock.call(() => window.yaluBench.walkOnly(), undefined)).ms);
         match.push((await clock.call(() => window.yaluBench.matchOnly(), undefined)).ms);
+        look.push((await clock.call(() => window.yaluBench.candidatesOnly(), undefined)).ms);
       }
-      breakdown = { walkMs: median(walk), matchMs: median(match) };
+      breakdown = { walkMs: median(walk), matchMs: median(match), lookMs: median(look) };
     }
     if (!scan || !floor) throw new Error('no samples');
     if (floor.textNodes !== floorWarm.result.textNodes) {

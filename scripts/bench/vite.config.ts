@@ -5,12 +5,15 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { writeNameScreenModule } from '../name-screen.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
 export default defineConfig({
   root,
   publicDir: false,
+  // The content script's own name screen (see vite.config.ts).
+  resolve: { alias: { 'virtual:yalu-name-screen': writeNameScreenModule() } },
   logLevel: 'warn',
   build: {
     outDir: resolve(root, 'bench-output'),

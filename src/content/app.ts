@@ -4,6 +4,7 @@
  * topics and custom terms rebuild the matcher and re-mark; colours and style only swap CSS;
  * a paused site or "pause everywhere" removes every mark until resumed.
  */
+import NAME_SCREEN from 'virtual:yalu-name-screen';
 import { createTopicMatcher } from '../matching';
 import { customTermList, enabledTopics, isSiteActive, type PauseReason, pauseReason, type Settings } from '../settings';
 import { markStylesCss } from '../ui/mark-styles';
@@ -100,7 +101,9 @@ export class ContentApp {
         : createTopicMatcher(enabledTopics(settings), customTermList(settings));
     this.appliedMatcherKey = key;
     if (!this.scanner) {
-      this.scanner = new Scanner(this.doc, matcher ?? createTopicMatcher(enabledTopics(settings)), this.highlighter);
+      this.scanner = new Scanner(this.doc, matcher ?? createTopicMatcher(enabledTopics(settings)), this.highlighter, {
+        nameScreen: NAME_SCREEN,
+      });
       this.scanner.onChange(() => this.emit());
       void this.scanner.start();
     } else if (matcher) {

@@ -266,15 +266,21 @@ export class CandidateWalker {
     const { text, nodes, starts } = batch;
     const hits: number[] = [];
     while (batch.offset < text.length) {
-      const to = Math.min(batch.offset + CHUNK, text.length);
-      this.screen.read(text, batch.offset, to, hits);
+      const from = batch.offset;
+      const to = Math.min(from + CHUNK, text.length);
+      hits.length = 0;
+      this.screen.read(text, from, to, hits);
+      for (const index of hits) {
+        if (index >= 0) {
+          this.hit(nodes[nodeAt(starts, index)] as Node);
+        } else {
+          // Somewhere in this piece: every node of it is a candidate.
+          const last = nodeAt(starts, ~index);
+          for (let node = nodeAt(starts, from); node <= last; node++) this.hit(nodes[node] as Node);
+        }
+      }
       batch.offset = to;
       if (batch.offset < text.length && performance.now() > deadline) break;
-    }
-    for (const index of hits) {
-      if (index >= 0) this.hit(nodes[nodeAt(starts, index)] as Node);
-      // Somewhere up to there: its block, without the check below (which node the name is in is unknown).
-      else this.blocks.add(blockOf(nodes[nodeAt(starts, ~index)] as Node, this.root));
     }
     if (batch.offset < text.length) return false;
     this.batch = undefined;

@@ -12,6 +12,8 @@
  */
 import type { TopicId } from '../knowledge/types';
 import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '../matching';
+import { foldCodeUnit } from '../matching/normalize';
+import { NameScreen, type ScreenPatterns } from '../matching/screen';
 import { CandidateWalker, prefilterStream } from './candidates';
 import type { Highlighter } from './highlighter';
 import {
@@ -55,6 +57,12 @@ interface QueueEntry {
 }
 
 export interface ScannerOptions {
+  /**
+   * The build's name screen (matching/screen.ts, `virtual:yalu-name-screen`): a whole tree's first
+   * look reads through it rather than the matcher's prefilter automaton when the matcher has no
+   * custom terms (the screen knows every topic's names, and no one's own).
+   */
+  nameScreen?: ScreenPatterns;
   /** Longest slice of work before yielding, in ms. */
   sliceMs?: number;
   /** Wait after a mutation before rescanning, in ms, so bursts become one pass. */
@@ -174,6 +182,7 @@ export class Scanner {
   private lastLocation: string;
   private readonly listeners = new Set<() => void>();
   private readonly sliceMs: number;
+  private readonly nameScreen: ScreenPatterns | undefined;
   private readonly mutationDelayMs: number;
   private passCount = 0;
 
@@ -185,6 +194,7 @@ export class Scanner {
   ) {
     this.matcher = matcher;
     this.sliceMs = options.sliceMs ?? 8;
+    this.nameScreen = options.nameScreen;
     this.mutationDelayMs = options.mutationDelayMs ?? 50;
     this.lastLocation = this.locationKey();
   }
@@ -412,7 +422,11 @@ export class Scanner {
           // A whole tree: the cheap look first (candidates.ts), the exact walk only where it hit.
           this.forgetInside(root);
           this.cuesComplete = false;
-          const walker = new CandidateWalker(root, prefilterStream(this.matcher.prefilter), (shadow) => {
+          const stream =
+            this.nameScreen && this.matcher.customTermCount === 0
+              ? new NameScreen(this.nameScreen, foldCodeUnit)
+              : prefilterStream(this.matcher.prefilter);
+          const walker = new CandidateWalker(root, stream, (shadow) => {
             this.observeShadow(shadow);
             this.queue.push({ node: shadow, kind: 'tree' });
           });

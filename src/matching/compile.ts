@@ -39,6 +39,8 @@ export interface MatcherOptions {
 
 export interface Matcher {
   readonly enabledTopics: ReadonlySet<TopicId>;
+  /** How many custom terms it matches (of enabled topics): names no build-time screen knows. */
+  readonly customTermCount: number;
   /**
    * Finds the mentions and cue groups in one text run; offsets are into `text`. `knownCues`, if
    * given, are cue groups the page has shown already: cue words that only stand for those are
@@ -149,6 +151,7 @@ const EMPTY_RESULT: ScanResult = Object.freeze({ matches: Object.freeze([]) as r
 
 class CompiledMatcher implements Matcher {
   readonly enabledTopics: ReadonlySet<TopicId>;
+  readonly customTermCount: number;
   private readonly roles: PatternRole[] = [];
   private readonly keys: string[] = [];
   private readonly patternOfKey = new Map<string, number>();
@@ -176,6 +179,7 @@ class CompiledMatcher implements Matcher {
     this.enabledTopics = enabled;
     const topics = topicNames.filter((topic) => enabled.has(topic.id));
     const customTerms = (options.customTerms ?? []).filter((term) => enabled.has(term.topic));
+    this.customTermCount = customTerms.length;
 
     for (const topic of topics) {
       // Cues and exclusions cost a little on every page, so only topics that can use them get them.

@@ -257,7 +257,7 @@ class ScreenExpressions {
 
   /** Compiling it costs about 2 ms in Chromium (the whole pattern, natively): most pages never do. */
   get names(): RegExp {
-    this.namesExpression ??= new RegExp(this.patterns.names);
+    this.namesExpression ??= new RegExp(this.patterns.names, 'g');
     return this.namesExpression;
   }
 }
@@ -283,37 +283,65 @@ export class NameScreen {
 
   /**
    * Reads `text[from, to)` as the stream's next piece. Where a key's prefix ends in it, pushes to
-   * `hits` the index in `text` of the unit it ends on; when the piece had to be folded first (the
-   * fold has no map back to the text), pushes `~(to - 1)` instead: somewhere up to its last unit.
+   * `hits` the index in `text` of the unit it ends on; when folding the piece first took units
+   * out or put several in (so the folded text no longer lines up with it), pushes `~(to - 1)`
+   * instead: somewhere in the piece.
+   *
+   * Unusual units are folded one by one. Not through `String#normalize` (NFD, then dropping the
+   * marks), which would fold accented letters natively: its first use on a page loads the
+   * browser's Unicode tables, measured at about 2 ms, more than the folding it saves on a page in
+   * a Latin script with accents.
    */
   read(text: string, from: number, to: number, hits: number[]): void {
     const piece = from === 0 && to === text.length ? text : text.slice(from, to);
-    const tailLength = this.tail.length;
-    let screened = tailLength > 0 ? this.tail + piece : piece;
-    this.tail = screened.slice(tailStart(screened, this.patterns.maxLength));
-    // The same length as before: the one unit whose lower case is longer ('İ') gives a combining
-    // mark, which is unusual, and then no index is given.
-    screened = screened.toLowerCase();
+    const tail = this.tail;
+    const whole = tail.length > 0 ? tail + piece : piece;
+    this.tail = whole.slice(tailStart(whole, this.patterns.maxLength));
     const expressions = this.expressions;
-    if (expressions.unusual.test(screened)) {
-      const folded = this.folded(screened);
-      if (expressions.gate.test(folded) && expressions.names.test(folded)) hits.push(~(to - 1));
-      return;
+    // Lower-cased, and folded where a unit needs it: the tail and the piece each on their own (both
+    // are folded unit by unit, so together they are the fold of the two), to know where the piece
+    // begins in what is screened. The piece's units line up with what it became unless one was
+    // lower-cased or folded into more or fewer units ('İ' lower-cases to "i" and a combining mark).
+    let screenedTail = tail.toLowerCase();
+    let screenedPiece = piece.toLowerCase();
+    let aligned = screenedPiece.length === piece.length;
+    if (expressions.unusual.test(screenedTail)) screenedTail = this.folded(screenedTail).text;
+    if (expressions.unusual.test(screenedPiece)) {
+      const folded = this.folded(screenedPiece);
+      screenedPiece = folded.text;
+      if (!folded.aligned) aligned = false;
     }
+    const tailLength = screenedTail.length;
+    const screened = tailLength > 0 ? screenedTail + screenedPiece : screenedPiece;
     if (!expressions.gate.test(screened)) return;
-    const match = expressions.names.exec(screened);
-    if (match) hits.push(from + Math.max(0, match.index + match[0].length - 1 - tailLength));
+    // Every match that ends in the piece (those wholly in the tail were the last piece's). No key's
+    // prefix begins another's and the trie's branches never overlap, so at most one match starts
+    // at an index: from one past each, every place a name may end is found, as the automaton does.
+    const names = expressions.names;
+    names.lastIndex = 0;
+    for (let match = names.exec(screened); match; match = names.exec(screened)) {
+      const end = match.index + match[0].length;
+      if (end > tailLength) {
+        if (!aligned) {
+          hits.push(~(to - 1));
+          return;
+        }
+        hits.push(from + end - 1 - tailLength);
+      }
+      names.lastIndex = match.index + 1;
+    }
   }
 
-  /**
-   * `text` with its unusual units folded, one by one. Not through `String#normalize` (NFD, then
-   * dropping the marks), which would fold accented letters natively: its first use on a page
-   * loads the browser's Unicode tables, measured at about 2 ms, more than the folding it saves
-   * on a page in a Latin script with accents.
-   */
-  private folded(text: string): string {
+  /** `text` with its unusual units folded, and whether each became one unit. */
+  private folded(text: string): { text: string; aligned: boolean } {
     const fold = this.fold;
-    return text.replace(this.expressions.unusualAll, (unit) => fold(unit.charCodeAt(0)));
+    let aligned = true;
+    const folded = text.replace(this.expressions.unusualAll, (unit) => {
+      const result = fold(unit.charCodeAt(0));
+      if (result.length !== 1) aligned = false;
+      return result;
+    });
+    return { text: folded, aligned };
   }
 
   /** Whether a key's prefix ends in `text`, read as the stream's next piece. */

@@ -21,6 +21,7 @@
  * step per call, so slices end (and the scanner yields) at the same points on every replay of a
  * seed. Set FUZZ_SEED (and FUZZ_PATH, from a failure report) to replay a case.
  */
+import NAME_SCREEN from 'virtual:yalu-name-screen';
 import { expect, vi } from 'vitest';
 import { Scanner } from '../../../src/content/scanner';
 import { CORE_TOPIC_IDS } from '../../../src/knowledge/types';
@@ -82,6 +83,16 @@ async function check(fuzz: FuzzCase): Promise<void> {
   const scanner = new Scanner(document, matcher, highlighter.asHighlighter, {
     sliceMs: fuzz.timing.sliceMs,
     mutationDelayMs: fuzz.mutationDelayMs,
+    // Half the cases read through the build's name screen, as the content script does without
+    // custom terms; the rest through the matcher's prefilter, as with them.
+    nameScreen:
+      process.env.FUZZ_SCREEN === 'off'
+        ? undefined
+        : process.env.FUZZ_SCREEN === 'on'
+          ? NAME_SCREEN
+          : fuzz.edits.length % 2 === 0
+            ? NAME_SCREEN
+            : undefined,
   });
   /** The marks a fresh scanner finds on the page as it is (with `exactMatcher`: walking every block). */
   const freshScan = async (using = matcher) => {

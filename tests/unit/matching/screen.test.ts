@@ -125,15 +125,20 @@ describe('NameScreen', () => {
     expect(screens([...'朝鲜战争'])).toBe(true);
   });
 
-  it('says where a name ends when the text needs no folding', () => {
+  it('says where a name ends, unless folding took units out or put more in', () => {
     const screen = new NameScreen(PATTERNS, foldCodeUnit);
     const hits: number[] = [];
     const text = 'xx In the Korean War, China';
     screen.read(text, 3, text.length, hits);
     expect(hits).toEqual([text.indexOf('War') + 2]);
-    const folded: number[] = [];
-    new NameScreen(PATTERNS, foldCodeUnit).read('Chiến tranh Triều Tiên!', 0, 23, folded);
-    expect(folded).toEqual([~22]);
+    // Accented letters fold one for one: the folded text still lines up.
+    const accented: number[] = [];
+    new NameScreen(PATTERNS, foldCodeUnit).read('Chiến tranh Triều Tiên!', 0, 23, accented);
+    expect(accented).toEqual([21]);
+    // A soft hyphen folds to nothing: only "somewhere in the piece" can be said.
+    const shifted: number[] = [];
+    new NameScreen(PATTERNS, foldCodeUnit).read('Chi\u00aden tranh Trieu Tien!', 0, 23, shifted);
+    expect(shifted).toEqual([~22]);
   });
 
   it('folds the same after lower-casing, for every unit that folds to a key character', () => {
@@ -145,6 +150,18 @@ describe('NameScreen', () => {
         expect(foldAll(unit.toLowerCase()), unit.charCodeAt(0).toString(16)).toBe(char);
       }
     }
+  });
+
+  it('reports every place a name ends, once, as the automaton does', () => {
+    const screen = new NameScreen(PATTERNS, foldCodeUnit);
+    const text = 'The Korean War, the 1979 war and the Korean War again.';
+    const ends = [...text.matchAll(/Korean War|1979 war/g)].map((match) => match.index + match[0].length - 1);
+    const hits: number[] = [];
+    // Cut inside the second name: its end is reported by the second piece, and no end twice.
+    const cut = text.indexOf('1979') + 2;
+    screen.read(text, 0, cut, hits);
+    screen.read(text, cut, text.length, hits);
+    expect(hits).toEqual(ends);
   });
 
   it('does not hit on text that names none of the keys', () => {
