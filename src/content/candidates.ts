@@ -45,8 +45,7 @@ interface Batch {
 export interface StreamScreen {
   /**
    * Reads `text[from, to)` as the stream's next piece, and pushes to `hits` the index in `text`
-   * of each unit where a possible mention ends; `~index` when it can only tell that one ends
-   * somewhere up to `index`.
+   * of each unit where a possible mention ends.
    */
   read(text: string, from: number, to: number, hits: number[]): void;
 }
@@ -270,15 +269,7 @@ export class CandidateWalker {
       const to = Math.min(from + CHUNK, text.length);
       hits.length = 0;
       this.screen.read(text, from, to, hits);
-      for (const index of hits) {
-        if (index >= 0) {
-          this.hit(nodes[nodeAt(starts, index)] as Node);
-        } else {
-          // Somewhere in this piece: every node of it is a candidate.
-          const last = nodeAt(starts, ~index);
-          for (let node = nodeAt(starts, from); node <= last; node++) this.hit(nodes[node] as Node);
-        }
-      }
+      for (const index of hits) this.hit(nodes[nodeAt(starts, index)] as Node);
       batch.offset = to;
       if (batch.offset < text.length && performance.now() > deadline) break;
     }

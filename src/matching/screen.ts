@@ -282,10 +282,8 @@ export class NameScreen {
   }
 
   /**
-   * Reads `text[from, to)` as the stream's next piece. Where a key's prefix ends in it, pushes to
-   * `hits` the index in `text` of the unit it ends on; when folding the piece first took units
-   * out or put several in (so the folded text no longer lines up with it), pushes `~(to - 1)`
-   * instead: somewhere in the piece.
+   * Reads `text[from, to)` as the stream's next piece. Wherever a key's prefix ends in it, pushes
+   * to `hits` the index in `text` of the unit it ends on.
    *
    * Unusual units are folded one by one. Not through `String#normalize` (NFD, then dropping the
    * marks), which would fold accented letters natively: its first use on a page loads the
@@ -318,18 +316,39 @@ export class NameScreen {
     // prefix begins another's and the trie's branches never overlap, so at most one match starts
     // at an index: from one past each, every place a name may end is found, as the automaton does.
     const names = expressions.names;
+    const ends: number[] = [];
     names.lastIndex = 0;
     for (let match = names.exec(screened); match; match = names.exec(screened)) {
       const end = match.index + match[0].length;
-      if (end > tailLength) {
-        if (!aligned) {
-          hits.push(~(to - 1));
-          return;
-        }
-        hits.push(from + end - 1 - tailLength);
-      }
+      if (end > tailLength) ends.push(end - 1 - tailLength);
       names.lastIndex = match.index + 1;
     }
+    if (ends.length === 0) return;
+    for (const end of aligned ? ends : this.unitsOf(piece, ends)) hits.push(from + end);
+  }
+
+  /**
+   * The units of `piece` that the ascending offsets `ends`, into its lower-cased and folded form,
+   * came from: one pass that folds it again unit by unit (only for a piece whose fold moved units
+   * and that holds a hit, which is rare).
+   */
+  private unitsOf(piece: string, ends: readonly number[]): number[] {
+    const units: number[] = [];
+    const { unusual } = this.expressions;
+    let folded = 0;
+    let next = 0;
+    for (let index = 0; index < piece.length && next < ends.length; index++) {
+      const lower = (piece[index] as string).toLowerCase();
+      for (let at = 0; at < lower.length; at++) {
+        const unit = lower[at] as string;
+        folded += unusual.test(unit) ? this.fold(unit.charCodeAt(0)).length : 1;
+      }
+      while (next < ends.length && (ends[next] as number) < folded) {
+        units.push(index);
+        next++;
+      }
+    }
+    return units;
   }
 
   /** `text` with its unusual units folded, and whether each became one unit. */
