@@ -245,17 +245,22 @@ function escapeChar(char: string): string {
 /** The screen's RegExps, made once per patterns for every stream; `names` only once a gate is met. */
 class ScreenExpressions {
   readonly gate: RegExp;
+  /** Global, for `replace`; one RegExp rather than two of one source (each costs its compiling). */
   readonly unusual: RegExp;
-  readonly unusualAll: RegExp;
   private namesExpression: RegExp | undefined;
 
   constructor(private readonly patterns: ScreenPatterns) {
     this.gate = new RegExp(patterns.gate);
-    this.unusual = new RegExp(patterns.unusual);
-    this.unusualAll = new RegExp(patterns.unusual, 'g');
+    this.unusual = new RegExp(patterns.unusual, 'g');
   }
 
   /** Compiling it costs about 2 ms in Chromium (the whole pattern, natively): most pages never do. */
+  /** Whether `text` holds a unit to fold. */
+  hasUnusual(text: string): boolean {
+    this.unusual.lastIndex = 0;
+    return this.unusual.test(text);
+  }
+
   get names(): RegExp {
     this.namesExpression ??= new RegExp(this.patterns.names, 'g');
     return this.namesExpression;
@@ -303,8 +308,8 @@ export class NameScreen {
     let screenedTail = tail.toLowerCase();
     let screenedPiece = piece.toLowerCase();
     let aligned = screenedPiece.length === piece.length;
-    if (expressions.unusual.test(screenedTail)) screenedTail = this.folded(screenedTail).text;
-    if (expressions.unusual.test(screenedPiece)) {
+    if (expressions.hasUnusual(screenedTail)) screenedTail = this.folded(screenedTail).text;
+    if (expressions.hasUnusual(screenedPiece)) {
       const folded = this.folded(screenedPiece);
       screenedPiece = folded.text;
       if (!folded.aligned) aligned = false;
@@ -334,14 +339,14 @@ export class NameScreen {
    */
   private unitsOf(piece: string, ends: readonly number[]): number[] {
     const units: number[] = [];
-    const { unusual } = this.expressions;
+    const expressions = this.expressions;
     let folded = 0;
     let next = 0;
     for (let index = 0; index < piece.length && next < ends.length; index++) {
       const lower = (piece[index] as string).toLowerCase();
       for (let at = 0; at < lower.length; at++) {
         const unit = lower[at] as string;
-        folded += unusual.test(unit) ? this.fold(unit.charCodeAt(0)).length : 1;
+        folded += expressions.hasUnusual(unit) ? this.fold(unit.charCodeAt(0)).length : 1;
       }
       while (next < ends.length && (ends[next] as number) < folded) {
         units.push(index);
@@ -355,7 +360,7 @@ export class NameScreen {
   private folded(text: string): { text: string; aligned: boolean } {
     const fold = this.fold;
     let aligned = true;
-    const folded = text.replace(this.expressions.unusualAll, (unit) => {
+    const folded = text.replace(this.expressions.unusual, (unit) => {
       const result = fold(unit.charCodeAt(0));
       if (result.length !== 1) aligned = false;
       return result;
