@@ -89,17 +89,27 @@ export function useSettings(): SettingsModel {
     [show],
   );
 
+  /** Saves started so far: only the latest one's outcome is shown. */
+  const saves = useRef(0);
+
   const report = useCallback((promise: Promise<SaveResult>): Promise<SaveResult> => {
+    const save = ++saves.current;
     setStatus({ kind: 'saving' });
+    // An earlier save that ends while a later one waits for the lock must not say "All changes
+    // saved": the later change is not (the options e2e read the old settings after it did). The
+    // later save writes the earlier change too, so its outcome is the one to show.
+    const latest = () => save === saves.current;
     return promise.then(
       (result) => {
-        setStatus({ kind: 'saved', result });
-        setLocalReason(result.area === 'local' ? result.reason : undefined);
-        setNewerVersion(undefined);
+        if (latest()) {
+          setStatus({ kind: 'saved', result });
+          setLocalReason(result.area === 'local' ? result.reason : undefined);
+          setNewerVersion(undefined);
+        }
         return result;
       },
       (error: unknown) => {
-        setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (latest()) setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
         throw error;
       },
     );
