@@ -94,8 +94,9 @@ forEachBrowser(
         '?no-scripts': 1,
         '?scripts-only': 1,
         'about:srcdoc': 1,
-        // Firefox 140 runs no extension script in an about:blank frame that its parent writes into
-        // while the page loads (no `yalu:scan` there at all; Firefox 153 marked it).
+        // In Firefox 140 what the parent writes into the about:blank frame while the page loads
+        // does not stay: the frame ends up an empty document, with nothing to mark (Firefox 153
+        // kept the text, and it was marked).
         'about:blank': oldFirefox(ctx.browser) ? 0 : 1,
       });
       // Each frame's marks are its own: the top document has only its own.
