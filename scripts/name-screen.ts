@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TOPIC_NAMES } from '../src/knowledge/names.ts';
 import { prefilterKeys } from '../src/matching/compile.ts';
-import { foldCodeUnit } from '../src/matching/normalize.ts';
 import { screenPatterns } from '../src/matching/screen.ts';
 
 /**
@@ -15,7 +14,7 @@ import { screenPatterns } from '../src/matching/screen.ts';
 export function writeNameScreenModule(): string {
   const file = resolve(import.meta.dirname, '../node_modules/.yalu-generated/name-screen.js');
   mkdirSync(dirname(file), { recursive: true });
-  const patterns = screenPatterns(prefilterKeys(TOPIC_NAMES), foldCodeUnit);
+  const patterns = screenPatterns(prefilterKeys(TOPIC_NAMES));
   writeFileSync(file, `export default ${JSON.stringify(patterns)};\n`);
   return file;
 }

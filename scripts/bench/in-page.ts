@@ -34,7 +34,6 @@ import { Highlighter } from '../../src/content/highlighter';
 import { type ScanDetail, Scanner } from '../../src/content/scanner';
 import { RunWalker } from '../../src/content/text-runs';
 import { type CueKey, createTopicMatcher, type Matcher } from '../../src/matching';
-import { foldCodeUnit } from '../../src/matching/normalize';
 import { NameScreen } from '../../src/matching/screen';
 import { defaultSettings, enabledTopics } from '../../src/settings';
 import { HIGHLIGHT_PREFIX, markStylesCss } from '../../src/ui/mark-styles';
@@ -186,7 +185,7 @@ function walkOnly(): BenchSample {
 function candidatesOnly(): BenchSample {
   prepare();
   const start = performance.now();
-  const walker = new CandidateWalker(root(), new NameScreen(NAME_SCREEN, foldCodeUnit), () => undefined);
+  const walker = new CandidateWalker(root(), new NameScreen(NAME_SCREEN), () => undefined);
   walker.walk();
   return { ms: performance.now() - start, ...walker.stats, matches: walker.blocks.size };
 }

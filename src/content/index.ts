@@ -14,7 +14,6 @@
  */
 import NAME_SCREEN from 'virtual:yalu-name-screen';
 import { TOPIC_IDS } from '../knowledge/types';
-import { foldCodeUnit } from '../matching/normalize';
 import { NameScreen } from '../matching/screen';
 import { isContentMessage } from '../messages';
 import { MAIN_KEY } from '../settings/keys';
@@ -124,7 +123,7 @@ function start(): void {
     return;
   }
   const alive = () => extensionAlive(api.runtime);
-  lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+  lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN), {
     // An orphan (its extension updated or removed) wakes nothing: the new instance looks itself.
     onHit: () => {
       if (alive()) wake('mention');

@@ -12,7 +12,6 @@
  */
 import type { TopicId } from '../knowledge/types';
 import { type CueKey, countsOnPage, type Match, type Matcher, mergeCues } from '../matching';
-import { foldCodeUnit } from '../matching/normalize';
 import { NameScreen, type ScreenPatterns } from '../matching/screen';
 import { CandidateWalker, prefilterStream } from './candidates';
 import type { Highlighter } from './highlighter';
@@ -424,7 +423,7 @@ export class Scanner {
           this.cuesComplete = false;
           const stream =
             this.nameScreen && this.matcher.customTermCount === 0
-              ? new NameScreen(this.nameScreen, foldCodeUnit)
+              ? new NameScreen(this.nameScreen)
               : prefilterStream(this.matcher.prefilter);
           const walker = new CandidateWalker(root, stream, (shadow) => {
             this.observeShadow(shadow);

@@ -31,6 +31,8 @@
  * (see `tailStart`).
  */
 
+import { foldCodeUnit } from './normalize';
+
 export interface ScreenPatterns {
   /**
    * Source of a small RegExp that every match of `names` holds a match of (of each key's prefix,
@@ -44,9 +46,6 @@ export interface ScreenPatterns {
   /** The longest key prefix, in folded characters. */
   readonly maxLength: number;
 }
-
-/** Folds one UTF-16 unit (normalize.ts `foldCodeUnit`). */
-export type FoldUnit = (code: number) => string;
 
 /** Keys are cut to this many folded characters: long enough to be rare, short enough to keep the pattern small. */
 export const SCREEN_KEY_LENGTH = 24;
@@ -122,10 +121,10 @@ const SEPARATOR = ' ';
 
 /**
  * The screen's patterns for `keys` (match keys: folded, one ' ' per separator, trimmed), made with
- * `fold` over every UTF-16 unit. Run at build time (vite.config.ts); the content script carries
+ * the matcher's fold (`foldCodeUnit`) over every UTF-16 unit. Run at build time (vite.config.ts); the content script carries
  * only the two sources.
  */
-export function screenPatterns(keys: readonly string[], fold: FoldUnit, maxLength = SCREEN_KEY_LENGTH): ScreenPatterns {
+export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_LENGTH): ScreenPatterns {
   // Cut, trimmed, and without keys that another key begins: the shorter one hits wherever they would.
   const cut = [...new Set(keys.map((key) => key.slice(0, maxLength).trimEnd()).filter((key) => key.length > 0))].sort();
   const prefixes: string[] = [];
@@ -147,7 +146,7 @@ export function screenPatterns(keys: readonly string[], fold: FoldUnit, maxLengt
     if (code >= 0xd800 && code <= 0xdfff) continue; // kept as they are, and in no key
     const char = String.fromCharCode(code);
     if (char.toLowerCase() !== char) continue;
-    const folded = fold(code);
+    const folded = foldCodeUnit(code);
     if (folded === char) continue;
     if (folded === ' ' || folded === '-') {
       separators.push(code);
@@ -242,10 +241,6 @@ function escapeChar(char: string): string {
 
 // --- Run time ---------------------------------------------------------------------------------
 
-/**
- * Screens a stream of texts (a page's text nodes, joined in batches): `read` each piece in order.
- * Stateful: one per stream. The same contract as the prefilter's stream (candidates.ts).
- */
 /** The screen's RegExps, made once per patterns for every stream; `names` only once a gate is met. */
 class ScreenExpressions {
   readonly gate: RegExp;
@@ -258,13 +253,13 @@ class ScreenExpressions {
     this.unusual = new RegExp(patterns.unusual, 'g');
   }
 
-  /** Compiling it costs about 2 ms in Chromium (the whole pattern, natively): most pages never do. */
   /** Whether `text` holds a unit to fold. */
   hasUnusual(text: string): boolean {
     this.unusual.lastIndex = 0;
     return this.unusual.test(text);
   }
 
+  /** Compiling it costs about 1.3 ms in Chromium (the whole pattern, natively): most pages never do. */
   get names(): RegExp {
     this.namesExpression ??= new RegExp(this.patterns.names, 'g');
     return this.namesExpression;
@@ -273,15 +268,16 @@ class ScreenExpressions {
 
 const expressionsOf = new WeakMap<ScreenPatterns, ScreenExpressions>();
 
+/**
+ * Screens a stream of texts (a page's text nodes, joined in batches): `read` each piece in order.
+ * Stateful: one per stream. The same contract as the prefilter's stream (candidates.ts).
+ */
 export class NameScreen {
   private readonly expressions: ScreenExpressions;
   /** The end of the stream so far that a match running on into the next piece could have begun in. */
   private tail = '';
 
-  constructor(
-    private readonly patterns: ScreenPatterns,
-    private readonly fold: FoldUnit,
-  ) {
+  constructor(private readonly patterns: ScreenPatterns) {
     let expressions = expressionsOf.get(patterns);
     if (!expressions) {
       expressions = new ScreenExpressions(patterns);
@@ -350,7 +346,7 @@ export class NameScreen {
       const lower = (piece[index] as string).toLowerCase();
       for (let at = 0; at < lower.length; at++) {
         const unit = lower[at] as string;
-        folded += expressions.hasUnusual(unit) ? this.fold(unit.charCodeAt(0)).length : 1;
+        folded += expressions.hasUnusual(unit) ? foldCodeUnit(unit.charCodeAt(0)).length : 1;
       }
       while (next < ends.length && (ends[next] as number) < folded) {
         units.push(index);
@@ -362,20 +358,12 @@ export class NameScreen {
 
   /** `text` with its unusual units folded, and whether each became one unit. */
   private folded(text: string): { text: string; aligned: boolean } {
-    const fold = this.fold;
     let aligned = true;
     const folded = text.replace(this.expressions.unusual, (unit) => {
-      const result = fold(unit.charCodeAt(0));
+      const result = foldCodeUnit(unit.charCodeAt(0));
       if (result.length !== 1) aligned = false;
       return result;
     });
     return { text: folded, aligned };
-  }
-
-  /** Whether a key's prefix ends in `text`, read as the stream's next piece. */
-  test(text: string): boolean {
-    const hits: number[] = [];
-    this.read(text, 0, text.length, hits);
-    return hits.length > 0;
   }
 }

@@ -22,7 +22,6 @@ import { Lookout } from '../../../src/content/lookout';
 import { Scanner } from '../../../src/content/scanner';
 import { TOPIC_IDS } from '../../../src/knowledge/types';
 import { createTopicMatcher } from '../../../src/matching';
-import { foldCodeUnit } from '../../../src/matching/normalize';
 import { NameScreen } from '../../../src/matching/screen';
 import {
   applyEdit,
@@ -39,7 +38,7 @@ import {
 import { RecordingHighlighter } from './recording-highlighter';
 
 const matcher = createTopicMatcher(TOPIC_IDS);
-const newScreen = () => new NameScreen(NAME_SCREEN, foldCodeUnit);
+const newScreen = () => new NameScreen(NAME_SCREEN);
 
 /** Pages where one text in about thirteen is (a piece of) a name; edits bring names as often as the scanner's do. */
 const { pageArb } = domArbs({ nameWeight: 1, fillerWeight: 12 });

@@ -10,7 +10,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Lookout } from '../../../src/content/lookout';
 import { TOPIC_NAMES } from '../../../src/knowledge/names';
 import { prefilterKeys } from '../../../src/matching';
-import { foldCodeUnit } from '../../../src/matching/normalize';
 import { NameScreen, screenPatterns } from '../../../src/matching/screen';
 
 let lookout: Lookout | undefined;
@@ -21,7 +20,7 @@ function start(html: string, alive: () => boolean = () => true): Promise<void> {
   document.body.innerHTML = html;
   hits = 0;
   performance.clearMeasures('yalu:scan');
-  lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+  lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN), {
     onHit: () => {
       hits++;
     },
@@ -54,7 +53,7 @@ afterEach(() => {
 
 describe('Lookout', () => {
   it('uses the screen the build made from prefilterKeys of every name', () => {
-    expect(NAME_SCREEN).toEqual(screenPatterns(prefilterKeys(TOPIC_NAMES), foldCodeUnit));
+    expect(NAME_SCREEN).toEqual(screenPatterns(prefilterKeys(TOPIC_NAMES)));
     expect(NAME_SCREEN.names.length).toBeGreaterThan(1000);
   });
 
@@ -136,7 +135,7 @@ describe('Lookout', () => {
     const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Nothing here.</p>';
     hits = 0;
-    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN), {
       onHit: () => hits++,
       mutationDelayMs: 0,
     });
@@ -156,7 +155,7 @@ describe('Lookout', () => {
     for (let i = 0; i < 300; i++) bulk.append(document.createTextNode(''));
     hits = 0;
     // A deadline already past: the walk waits at its first look at the clock (every 128 texts).
-    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN), {
       onHit: () => hits++,
       sliceMs: -1,
       mutationDelayMs: 0,
@@ -176,7 +175,7 @@ describe('Lookout', () => {
     const bulk = document.getElementById('bulk') as HTMLElement;
     for (let i = 0; i < 300; i++) bulk.append(document.createTextNode(''));
     hits = 0;
-    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN, foldCodeUnit), {
+    lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN), {
       onHit: () => hits++,
       sliceMs: -1,
       mutationDelayMs: 0,
