@@ -94,6 +94,21 @@ export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
+/**
+ * Page function: waits (at most 2 s) for the animations under way, the card's fade-in among them
+ * (shadow trees included), so a screenshot shows what a reader sees once it has settled; Firefox's
+ * were taken mid-fade.
+ */
+function settleAnimations(): Promise<unknown> {
+  // Firefox leaves a shadow tree's animations out of the document's list: each open root is asked.
+  const roots: DocumentOrShadowRoot[] = [document];
+  for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+  const finished = roots.flatMap((root) =>
+    root.getAnimations().map((animation) => animation.finished.catch(() => undefined)),
+  );
+  return Promise.race([Promise.all(finished), new Promise((done) => setTimeout(done, 2_000))]);
+}
+
 function isNoise(text: string): boolean {
   // Requests to non-local hosts fail on purpose (dead proxy); the page's console says so.
   return /ERR_PROXY_CONNECTION_FAILED|ERR_TUNNEL_CONNECTION_FAILED|Failed to load resource|NS_ERROR_/.test(text);
@@ -144,6 +159,7 @@ async function launchChromium({
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       screenshot: async (path, opts) => {
+        await page.evaluate(settleAnimations);
         await page.screenshot({ path, fullPage: opts?.fullPage ?? false });
       },
       mouseMove: (x, y) => page.mouse.move(x, y),
@@ -344,6 +360,7 @@ async function launchFirefox({
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
       screenshot: async (path, opts) => {
+        await page.evaluate(settleAnimations);
         await page.screenshot({ path: path as `${string}.png`, fullPage: opts?.fullPage ?? false });
       },
       mouseMove: (x, y) => page.mouse.move(x, y),
