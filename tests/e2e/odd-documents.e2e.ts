@@ -16,7 +16,7 @@
  *   runs).
  */
 import { afterEach, expect, it } from 'vitest';
-import type { TestPage } from './harness/browsers.ts';
+import { settleAnimations, type TestPage } from './harness/browsers.ts';
 import { cardState, hover, markPoints, sleep, waitForCard, waitForMarks } from './harness/card-driver.ts';
 import { hostileRoutes } from './harness/hostile-pages.ts';
 import { forEachBrowser, type SuiteContext } from './harness/suite.ts';
@@ -129,6 +129,8 @@ forEachBrowser(
       expect(state).toMatchObject({ open: true, name: 'Korean War' });
       // In the frame's own document, not the page's.
       expect(await page.evaluate(() => document.querySelector('yalu-lens'))).toBeNull();
+      // The card fades in inside the frame, whose animations the page's screenshot does not wait for.
+      await page.evaluateInFrame('localhost', settleAnimations);
       await page.screenshot(`${ctx.artifacts}/cross-origin-frame-card.png`);
       expect(errorsOf(page, ctx.browser)).toEqual([]);
     });

@@ -99,7 +99,7 @@ export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<
  * (shadow trees included), so a screenshot shows what a reader sees once it has settled; Firefox's
  * were taken mid-fade.
  */
-function settleAnimations(): Promise<unknown> {
+export function settleAnimations(): Promise<unknown> {
   // Firefox leaves a shadow tree's animations out of the document's list: each open root is asked.
   const roots: DocumentOrShadowRoot[] = [document];
   for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
