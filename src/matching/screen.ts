@@ -19,6 +19,12 @@
  * - CJK, kana and Hangul fold to themselves.
  * A gate made the same way from each key's two longest words in a row comes first: every match
  * of the names holds a match of the gate, and most pages have none.
+ * The gate and the names are each two RegExps: one for the strings that begin with an ASCII unit,
+ * one for the others (CJK, kana, Hangul). As one alternation, the engine tried every branch at
+ * every unit of the text; the second group, whose first units are few and rare outside East Asian
+ * text, is written to find its first unit first (`dispatchPattern`). Measured in Chromium 150 on
+ * saved pages, the gate: 0.09 ms instead of 0.21 ms for 38 kB of English text, 0.18 ms instead of
+ * 0.61 ms for 119 kB of Chinese, and a quarter less to compile.
  * Every other unit whose fold the pattern would not see (accented letters, fullwidth letters and
  * digits, ligatures, soft hyphens and other invisible characters, combining marks, dashes other
  * than the hyphen…) is in the
@@ -35,12 +41,12 @@ import { foldCodeUnit } from './normalize';
 
 export interface ScreenPatterns {
   /**
-   * Source of a small RegExp that every match of `names` holds a match of (of each key's prefix,
-   * its longest two words in a row). Most pages fail it, and never compile `names`.
+   * Sources of small RegExps: every match of `names` holds a match of one of them (of each key's
+   * prefix, its longest two words in a row). Most pages fail them all, and never compile `names`.
    */
-  readonly gate: string;
-  /** Source of the names' RegExp, for lower-cased text. */
-  readonly names: string;
+  readonly gates: readonly string[];
+  /** Sources of the names' RegExps, for lower-cased text: every match of the keys' prefixes is a match of one. */
+  readonly names: readonly string[];
   /** Source of a class of the units to fold before screening. */
   readonly unusual: string;
   /** The longest key prefix, in folded characters. */
@@ -201,7 +207,48 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
     if (!anchors.some((anchor) => pair.includes(anchor))) anchors.push(pair);
   }
   const upperCase = (code: number): boolean => String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code);
-  return { gate: pattern(anchors), names: pattern(prefixes), unusual: classSource(unusual, upperCase), maxLength };
+  // By first unit: ASCII, then the rest found by its first unit (see the header).
+  const split = (strings: readonly string[]): string[] => {
+    const asciiFirst = strings.filter((string) => string.charCodeAt(0) < 0x80);
+    const otherFirst = strings.filter((string) => string.charCodeAt(0) >= 0x80);
+    return [
+      ...(asciiFirst.length > 0 ? [pattern(asciiFirst)] : []),
+      ...(otherFirst.length > 0
+        ? [dispatchPattern(otherFirst, (char) => charSource.get(char) as string, pattern)]
+        : []),
+    ];
+  };
+  return { gates: split(anchors), names: split(prefixes), unusual: classSource(unusual, upperCase), maxLength };
+}
+
+/**
+ * The alternation of `strings` written to find a first unit before anything else: a class of the
+ * first units, then, after a look back at which one it was, the rest of the strings it begins
+ * (`[ab](?:(?<=a)(?:…)|(?<=b)(?:…))`). The engine scans for a class fast; a trie of many branches
+ * it tries branch by branch at every unit. Only for strings whose first characters are written
+ * as themselves, single units (a class would not fit in a class).
+ */
+function dispatchPattern(
+  strings: readonly string[],
+  charSource: (char: string) => string,
+  pattern: (strings: readonly string[]) => string,
+): string {
+  const byFirst = new Map<string, string[]>();
+  for (const string of strings) {
+    const first = string[0] as string;
+    const rests = byFirst.get(first);
+    if (rests) rests.push(string.slice(1));
+    else byFirst.set(first, [string.slice(1)]);
+  }
+  const firsts = [...byFirst.keys()];
+  for (const first of firsts) {
+    if (charSource(first).startsWith('[')) throw new Error(`dispatchPattern: ${first} is written as a class`);
+  }
+  const branches = [...byFirst].map(([first, rests]) => {
+    const rest = rests.some((r) => r.length === 0) ? '' : pattern(rests);
+    return `(?<=${charSource(first)})${rest}`;
+  });
+  return `[${firsts.map((first) => charSource(first)).join('')}](?:${branches.join('|')})`;
 }
 
 /** A RegExp source matching any of `strings` (none a prefix of another), as a trie of alternatives. */
@@ -243,13 +290,13 @@ function escapeChar(char: string): string {
 
 /** The screen's RegExps, made once per patterns for every stream; `names` only once a gate is met. */
 class ScreenExpressions {
-  readonly gate: RegExp;
+  readonly gates: readonly RegExp[];
   /** Global, for `replace`; one RegExp rather than two of one source (each costs its compiling). */
   readonly unusual: RegExp;
-  private namesExpression: RegExp | undefined;
+  private namesExpressions: readonly RegExp[] | undefined;
 
   constructor(private readonly patterns: ScreenPatterns) {
-    this.gate = new RegExp(patterns.gate);
+    this.gates = patterns.gates.map((source) => new RegExp(source));
     this.unusual = new RegExp(patterns.unusual, 'g');
   }
 
@@ -260,9 +307,9 @@ class ScreenExpressions {
   }
 
   /** Compiling it costs about 1.3 ms in Chromium (the whole pattern, natively): most pages never do. */
-  get names(): RegExp {
-    this.namesExpression ??= new RegExp(this.patterns.names, 'g');
-    return this.namesExpression;
+  get names(): readonly RegExp[] {
+    this.namesExpressions ??= this.patterns.names.map((source) => new RegExp(source, 'g'));
+    return this.namesExpressions;
   }
 }
 
@@ -316,19 +363,22 @@ export class NameScreen {
     }
     const tailLength = screenedTail.length;
     const screened = tailLength > 0 ? screenedTail + screenedPiece : screenedPiece;
-    if (!expressions.gate.test(screened)) return;
+    if (!expressions.gates.some((gate) => gate.test(screened))) return;
     // Every match that ends in the piece (those wholly in the tail were the last piece's). No key's
     // prefix begins another's and the trie's branches never overlap, so at most one match starts
     // at an index: from one past each, every place a name may end is found, as the automaton does.
-    const names = expressions.names;
     const ends: number[] = [];
-    names.lastIndex = 0;
-    for (let match = names.exec(screened); match; match = names.exec(screened)) {
-      const end = match.index + match[0].length;
-      if (end > tailLength) ends.push(end - 1 - tailLength);
-      names.lastIndex = match.index + 1;
+    for (const names of expressions.names) {
+      names.lastIndex = 0;
+      for (let match = names.exec(screened); match; match = names.exec(screened)) {
+        const end = match.index + match[0].length;
+        if (end > tailLength) ends.push(end - 1 - tailLength);
+        names.lastIndex = match.index + 1;
+      }
     }
     if (ends.length === 0) return;
+    // The two expressions' ends, in order (unitsOf walks them in order).
+    if (expressions.names.length > 1) ends.sort((a, b) => a - b);
     for (const end of aligned ? ends : this.unitsOf(piece, ends)) hits.push(from + end);
   }
 
@@ -343,10 +393,16 @@ export class NameScreen {
     let folded = 0;
     let next = 0;
     for (let index = 0; index < piece.length && next < ends.length; index++) {
-      const lower = (piece[index] as string).toLowerCase();
-      for (let at = 0; at < lower.length; at++) {
-        const unit = lower[at] as string;
-        folded += expressions.hasUnusual(unit) ? foldCodeUnit(unit.charCodeAt(0)).length : 1;
+      // ASCII lower-cases to one unit and holds no unusual unit (screen.test.ts checks it): the
+      // common case is one comparison, not a string and a RegExp test for each unit.
+      if (piece.charCodeAt(index) < 0x80) {
+        folded++;
+      } else {
+        const lower = (piece[index] as string).toLowerCase();
+        for (let at = 0; at < lower.length; at++) {
+          const unit = lower[at] as string;
+          folded += expressions.hasUnusual(unit) ? foldCodeUnit(unit.charCodeAt(0)).length : 1;
+        }
       }
       while (next < ends.length && (ends[next] as number) < folded) {
         units.push(index);
