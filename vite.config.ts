@@ -13,24 +13,28 @@ import { writeNameScreenModule } from './scripts/name-screen.ts';
  * build agree on JSX and paths; the extension plugin is left out under Vitest.
  */
 /**
- * The marker (src/content/marker.ts) is run by the background with scripting.executeScript, which
+ * The marker (src/content/marker.ts) and the custom-terms mark (src/content/custom-terms-mark.ts)
+ * are run by the background (scripting.executeScript, scripting.registerContentScripts), which
  * needs no web-accessible file; crxjs lists every `?iife` script as one anyway (for content
  * scripts that import it), and leaves an unused module copy of it. Both go: a web-accessible file
  * lets any page probe for the extension.
  */
-function markerIsNotWebAccessible(): Plugin & {
+const INJECTED = ['marker', 'custom-terms-mark'];
+
+function injectedScriptsAreNotWebAccessible(): Plugin & {
   renderCrxManifest(manifest: Record<string, unknown>): Record<string, unknown>;
 } {
-  const marker = 'src/content/marker.js';
+  const outputs = new Set(INJECTED.map((name) => `src/content/${name}.js`));
+  const sources = INJECTED.map((name) => `/src/content/${name}.ts`);
   return {
-    name: 'yalu:marker-not-web-accessible',
+    name: 'yalu:injected-scripts-not-web-accessible',
     apply: 'build',
     enforce: 'post',
     // crxjs calls this hook on every plugin, in order, while it writes the manifest.
     renderCrxManifest(manifest) {
       const entries = (manifest.web_accessible_resources ?? []) as { resources: string[] }[];
       const kept = entries
-        .map((entry) => ({ ...entry, resources: entry.resources.filter((resource) => resource !== marker) }))
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((resource) => !outputs.has(resource)) }))
         .filter((entry) => entry.resources.length > 0);
       if (kept.length > 0) manifest.web_accessible_resources = kept;
       else delete manifest.web_accessible_resources;
@@ -38,8 +42,8 @@ function markerIsNotWebAccessible(): Plugin & {
     },
     generateBundle(_options, bundle) {
       for (const [file, output] of Object.entries(bundle)) {
-        if (output.type !== 'chunk' || !output.facadeModuleId?.includes('/src/content/marker.ts')) continue;
-        if (file === marker) continue;
+        if (output.type !== 'chunk' || !sources.some((source) => output.facadeModuleId?.includes(source))) continue;
+        if (outputs.has(file)) continue;
         const imported = Object.values(bundle).some(
           (other) => other.type === 'chunk' && (other.imports.includes(file) || other.dynamicImports.includes(file)),
         );
@@ -75,7 +79,7 @@ export default defineConfig(({ mode }) => {
             // extra module fetch before it can start, and nothing web-accessible to expose.
             contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/early.ts'] },
           }),
-          markerIsNotWebAccessible(),
+          injectedScriptsAreNotWebAccessible(),
         ],
     resolve: { alias: { 'virtual:yalu-name-screen': writeNameScreenModule() } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

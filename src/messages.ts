@@ -19,8 +19,13 @@ export interface BackgroundRequests {
   'get-topic': { request: { topic: TopicId }; reply: TopicCard };
   /** The article the cards quote (author, title, outlet, date, link), for their citations. */
   'get-article': { request: Record<string, never>; reply: ArticleInfo };
-  /** A lookout found what may be a mention (or is asked something): run the marker into its frame. */
+  /** A lookout found what may be a mention (or custom terms are set): run the marker into its frame. */
   'wake-marker': { request: Record<string, never>; reply: boolean };
+  /**
+   * From the popup: run the marker into the tab's top frame, to answer what the popup asks
+   * (askTopFrame). Only the extension's own pages may ask it.
+   */
+  'run-marker': { request: { tabId: number }; reply: boolean };
 }
 
 /** Messages to a tab's content script (from the popup or the background), with replies. */
@@ -106,6 +111,7 @@ const BACKGROUND_SHAPES: { [K in keyof BackgroundRequests]: (message: Record<str
   'get-topic': (message) => isTopicId(message.topic),
   'get-article': () => true,
   'wake-marker': () => true,
+  'run-marker': (message) => Number.isInteger(message.tabId) && (message.tabId as number) >= 0,
 };
 
 const CONTENT_SHAPES: { [K in keyof ContentRequests]: (message: Record<string, unknown>) => boolean } = {
@@ -122,4 +128,24 @@ export function isBackgroundMessage(value: unknown): value is BackgroundMessage 
 export function isContentMessage(value: unknown): value is ContentMessage {
   if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(CONTENT_SHAPES, value.type)) return false;
   return CONTENT_SHAPES[value.type as keyof ContentRequests](value);
+}
+
+/**
+ * Sends `message` to the tab's top frame, where the marker answers. Where no marker runs yet (a
+ * page with no mention has only the lookout, which listens for no message), nothing answers:
+ * then `runMarker` has the background run the marker in, and the message goes again, once. A
+ * page where no content script may run (a browser page, a store page) rejects both times.
+ */
+export async function askTopFrame(
+  send: (tabId: number, message: ContentMessage, options: { frameId: number }) => Promise<unknown>,
+  runMarker: (tabId: number) => Promise<boolean>,
+  tabId: number,
+  message: ContentMessage,
+): Promise<unknown> {
+  try {
+    return await send(tabId, message, { frameId: 0 });
+  } catch (error) {
+    if (!(await runMarker(tabId).catch(() => false))) throw error;
+    return await send(tabId, message, { frameId: 0 });
+  }
 }

@@ -7,7 +7,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ContentMessage, PageCountsReply } from '../messages';
-import { loadSettings, type SettingsAreas } from '../settings';
+import { loadSettings, pauseReason, type SettingsAreas } from '../settings';
 import { MAIN_KEY } from '../settings/storage';
 import { actionLook, type TabState } from './badge-state';
 
@@ -42,16 +42,34 @@ export async function showTabState(tabId: number, state: TabState | undefined, b
   }
 }
 
-/** Asks the tab's content script for its state; undefined where none runs or it cannot answer. */
-async function askTab(tabId: number): Promise<TabState | undefined> {
-  const message: ContentMessage = { type: 'get-page-counts' };
+/**
+ * A tab whose top frame has no marker to answer: only the lookout runs there (it wakes the marker
+ * wherever there may be a mention, so nothing is marked), or no content script at all. Its icon
+ * only shows whether marking is paused on its site. The marker is not run in just to be asked: a
+ * badge change would have run it into every open tab.
+ */
+async function unmarkedTabState(tabId: number): Promise<TabState | undefined> {
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageCountsReply | undefined;
-    if (!reply || typeof reply.total !== 'number') return undefined;
-    return reply.paused ? { counts: {}, total: 0, paused: reply.paused } : { counts: reply.counts, total: reply.total };
+    const [tab, { settings }] = await Promise.all([browser.tabs.get(tabId), loadSettings(areas)]);
+    const hostname = tab.url && /^(https?|file):/.test(tab.url) ? new URL(tab.url).hostname : '';
+    const paused = tab.url ? pauseReason(settings, hostname) : undefined;
+    return paused ? { counts: {}, total: 0, paused } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Asks the tab's content script for its state; undefined where it cannot answer and nothing is paused. */
+async function askTab(tabId: number): Promise<TabState | undefined> {
+  const message: ContentMessage = { type: 'get-page-counts' };
+  let reply: PageCountsReply | undefined;
+  try {
+    reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageCountsReply | undefined;
+  } catch {
+    return unmarkedTabState(tabId);
+  }
+  if (!reply || typeof reply.total !== 'number') return undefined;
+  return reply.paused ? { counts: {}, total: 0, paused: reply.paused } : { counts: reply.counts, total: reply.total };
 }
 
 async function refreshTab(tabId: number, badgeOn?: boolean): Promise<void> {

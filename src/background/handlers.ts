@@ -6,7 +6,14 @@ import { ARTICLE } from '../knowledge/article';
 import { getTopic } from '../knowledge/topics';
 import type { BackgroundHandlers } from '../messages';
 import { showTabState } from './badge';
-import { type MarkerInjection, wakeMarker } from './marker';
+import { type MarkerInjection, runMarkerInTab, wakeMarker } from './marker';
+
+const scripting = () => (browser as unknown as { scripting?: MarkerInjection }).scripting;
+
+/** Whether the sender is one of the extension's own pages (the popup), not a content script. */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
 
 export const backgroundHandlers: BackgroundHandlers<Runtime.MessageSender> = {
   'page-counts': async ({ counts, total, paused }, sender) => {
@@ -17,6 +24,7 @@ export const backgroundHandlers: BackgroundHandlers<Runtime.MessageSender> = {
   },
   'get-topic': ({ topic }) => getTopic(topic),
   'get-article': () => ARTICLE,
-  'wake-marker': (_message, sender) =>
-    wakeMarker((browser as unknown as { scripting?: MarkerInjection }).scripting, sender),
+  'wake-marker': (_message, sender) => wakeMarker(scripting(), sender),
+  'run-marker': ({ tabId }, sender) =>
+    fromExtensionPage(sender) ? runMarkerInTab(scripting(), browser.tabs, tabId) : false,
 };

@@ -5,9 +5,10 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type BackgroundMessage, isBackgroundMessage } from '../messages';
-import { repairSettings, settingsLock } from '../settings';
+import { repairSettings, type SettingsAreas, settingsLock } from '../settings';
 import { installBadge } from './badge';
 import { registerCommands } from './commands';
+import { type ContentScriptRegistry, installCustomTermsScript } from './custom-terms';
 import { backgroundHandlers } from './handlers';
 import { injectIntoOpenTabs } from './reinject';
 
@@ -40,3 +41,7 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 registerCommands(browser as unknown as Parameters<typeof registerCommands>[0]);
 installBadge();
+installCustomTermsScript(
+  (browser as unknown as { scripting?: ContentScriptRegistry }).scripting,
+  browser.storage as unknown as SettingsAreas,
+);

@@ -35,3 +35,28 @@ export async function wakeMarker(
     return false;
   }
 }
+
+/** Pages the content script runs on as a top frame: web pages and files (`<all_urls>`), nothing of the browser's or an extension's own. */
+const MARKABLE_URL = /^(https?|file):/;
+
+/**
+ * Runs the marker into a tab's top frame, for the popup (askTopFrame in messages.ts); false where
+ * it cannot or must not run: a browser page, an extension's page (Firefox would run it into the
+ * options page), a closed tab. A marker already there keeps the frame (lifetime.ts, claimWorld),
+ * so a second run changes nothing.
+ */
+export async function runMarkerInTab(
+  scripting: MarkerInjection | undefined,
+  tabs: { get(tabId: number): Promise<{ url?: string }> },
+  tabId: number,
+): Promise<boolean> {
+  if (!scripting) return false;
+  try {
+    const { url } = await tabs.get(tabId);
+    if (!url || !MARKABLE_URL.test(url)) return false;
+    await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [markerFile] });
+    return true;
+  } catch {
+    return false;
+  }
+}

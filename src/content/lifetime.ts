@@ -51,6 +51,12 @@ export function claimWorld(scope: object, slot: WorldSlot): boolean {
   return true;
 }
 
+/** Whether a live marker holds this world already (run in before the lookout started). */
+export function hasLiveInstance(scope: object): boolean {
+  const previous = (scope as { [SLOT]?: WorldSlot })[SLOT];
+  return previous?.alive() === true;
+}
+
 /**
  * Watches for the end of this script's extension; calls `onGone` once. Returns the check, for
  * callers that want to look before doing work (an event, a message).

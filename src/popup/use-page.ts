@@ -7,7 +7,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { TopicId } from '../knowledge/types';
-import { type ContentMessage, isBackgroundMessage, type PageCountsReply, type ShowMentionReply } from '../messages';
+import {
+  askTopFrame,
+  type ContentMessage,
+  isBackgroundMessage,
+  type PageCountsReply,
+  type ShowMentionReply,
+} from '../messages';
 import { type PageView, tabIdFromSearch } from './page-state';
 
 /** How long a page that has finished loading may take to start its content script. */
@@ -23,9 +29,20 @@ async function findTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function ask(tabId: number): Promise<PageCountsReply> {
-  const message: ContentMessage = { type: 'get-page-counts' };
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<PageCountsReply>;
+/** Has the background run the marker into the tab's top frame, where only the lookout may run yet. */
+function runMarker(tabId: number): Promise<boolean> {
+  return browser.runtime.sendMessage({ type: 'run-marker', tabId }) as Promise<boolean>;
+}
+
+/** Asks the tab's top frame; where nothing answers and `mayRunMarker`, the marker is run in first. */
+function askTab(tabId: number, message: ContentMessage, mayRunMarker = true): Promise<unknown> {
+  const send = (id: number, sent: ContentMessage, options: { frameId: number }) =>
+    browser.tabs.sendMessage(id, sent, options);
+  return mayRunMarker ? askTopFrame(send, runMarker, tabId, message) : send(tabId, message, { frameId: 0 });
+}
+
+async function ask(tabId: number, mayRunMarker: boolean): Promise<PageCountsReply | undefined> {
+  return (await askTab(tabId, { type: 'get-page-counts' }, mayRunMarker)) as PageCountsReply | undefined;
 }
 
 async function tabIsLoading(tabId: number): Promise<boolean> {
@@ -57,11 +74,16 @@ export function usePage(): PageModel {
   const refresh = useCallback(async (id: number) => {
     const mine = ++generation.current;
     const started = Date.now();
+    // The marker is run in for the first question only: asking again every 250 ms, a tab that
+    // cannot be read (a browser page) had the background woken for nothing each time.
+    let mayRunMarker = true;
     for (;;) {
       let reply: PageCountsReply | undefined;
       try {
-        reply = await ask(id);
+        reply = await ask(id, mayRunMarker);
+        mayRunMarker = false;
       } catch {
+        mayRunMarker = false;
         reply = undefined;
       }
       if (mine !== generation.current) return;
@@ -115,8 +137,11 @@ export function usePage(): PageModel {
       if (tabId === undefined) return { shown: false };
       const message: ContentMessage = { type: 'show-next-mention', topic };
       try {
-        const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as ShowMentionReply;
-        if (!reply.shown) void refresh(tabId);
+        const reply = (await askTab(tabId, message)) as ShowMentionReply | undefined;
+        if (!reply?.shown) {
+          void refresh(tabId);
+          return { shown: false };
+        }
         return reply;
       } catch {
         void refresh(tabId);

@@ -323,6 +323,43 @@ forEachBrowser((ctx, name) => {
     await options.close();
   });
 
+  it('marks a custom term on a page that names no topic, opened after the term was added', async () => {
+    const options = await freshOptions(ctx);
+    const url = ctx.server.url('/fixtures/popup/no-mention.html');
+    const wakes = (page: TestPage) =>
+      page.evaluate(() => performance.getEntriesByName('yalu:wake').map((entry) => (entry as PerformanceMark).detail));
+    // Without custom terms the page has only the lookout, which finds nothing to wake the marker for.
+    const before = await ctx.page();
+    await before.goto(url);
+    await waitInPage(before, () => performance.getEntriesByName('yalu:scan').length > 0);
+    expect(await wakes(before)).toEqual([]);
+    await before.close();
+
+    await openTopicDetails(options, 'korean-war');
+    await typeAndSubmit(options, 'add-term-korean-war', 'exporters');
+    await waitInPage(options, () =>
+      document.querySelector('[aria-label="Your terms for Korean War"]')?.textContent?.includes('exporters'),
+    );
+    // The background now runs the custom-terms mark into every frame, before the lookout, which
+    // wakes the marker at once: the name screen knows only the built-in names. Registering it takes
+    // the background a moment after the save, so the page is loaded until it shows the mark.
+    const tab = await ctx.page();
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await tab.goto(url);
+      const marked = await waitInPage(tab, () => CSS.highlights.get('yalu-korean-war')?.size === 1, {
+        timeout: 2_000,
+      }).catch(() => false);
+      if (marked) break;
+      if (Date.now() > deadline) throw new Error('the custom term was never marked on a new page');
+    }
+    expect(await markedTexts(tab, 'korean-war')).toEqual(['exporters']);
+    expect(await wakes(tab)).toEqual([{ reason: 'custom-terms' }]);
+    expect(tab.errors).toEqual([]);
+    await tab.close();
+    await options.close();
+  });
+
   it('refuses an invalid term with a message next to the field and saves nothing', async () => {
     const page = await freshOptions(ctx);
     const before = await storedState(page);

@@ -9,6 +9,7 @@ import {
   claimWorld,
   extensionAlive,
   hasLeftovers,
+  hasLiveInstance,
   removeLeftovers,
   watchLifetime,
 } from '../../../src/content/lifetime';
@@ -92,5 +93,17 @@ describe('leftovers in a registry that cannot be walked', () => {
     removeLeftovers(doc, 'yalu-', 'yalu-lens', known);
     expect([...entries.keys()]).toEqual(['page-own']);
     expect(hasLeftovers(doc, 'yalu-', 'yalu-lens', known)).toBe(false);
+  });
+});
+
+describe('hasLiveInstance', () => {
+  it('says whether a live marker holds the world (the lookout then does not start)', () => {
+    const scope = {};
+    expect(hasLiveInstance(scope)).toBe(false);
+    let alive = true;
+    claimWorld(scope, { stop: vi.fn(), alive: () => alive });
+    expect(hasLiveInstance(scope)).toBe(true);
+    alive = false;
+    expect(hasLiveInstance(scope)).toBe(false);
   });
 });
