@@ -47,10 +47,27 @@ export interface NormalizedText {
   readonly ends: Int32Array;
 }
 
-const SPECIAL_FOLDS = new Map<number, string>();
+/**
+ * Folds that are not lower case and NFD: dashes, spaces, invisible characters, apostrophes, dots,
+ * 'đ', combining marks. Made on first use, not when the module loads: the lookout (the content
+ * script on every page, and in every frame of it) carries this module, and most frames never fold
+ * a unit.
+ */
+let specialFolds: Map<number, string> | undefined;
 
-function setFold(codes: readonly number[], folded: string): void {
-  for (const code of codes) SPECIAL_FOLDS.set(code, folded);
+function makeSpecialFolds(): Map<number, string> {
+  const folds = new Map<number, string>();
+  const setFold = (codes: readonly number[], folded: string): void => {
+    for (const code of codes) folds.set(code, folded);
+  };
+  setFold(DASH_CODES, '-');
+  setFold(SPACE_CODES, ' ');
+  setFold(INVISIBLE_CODES, '');
+  setFold(APOSTROPHE_CODES, "'");
+  setFold(DOT_CODES, '.');
+  setFold([0x110, 0x111], 'd');
+  for (const [first, last] of COMBINING_RANGES) setFold(range(first, last), '');
+  return folds;
 }
 
 function range(first: number, last: number): number[] {
@@ -102,14 +119,6 @@ export const INVISIBLE_CODES: readonly number[] = [
 export const APOSTROPHE_CODES: readonly number[] = [0x27, 0x60, 0xb4, 0x2bb, 0x2bc, 0x2018, 0x2019, 0x201b, 0x2032];
 export const DOT_CODES: readonly number[] = [0x2e, 0xb7, 0x2024, 0x2027, 0x2219, 0x22c5, 0x30fb, 0xff65];
 
-setFold(DASH_CODES, '-');
-setFold(SPACE_CODES, ' ');
-setFold(INVISIBLE_CODES, '');
-setFold(APOSTROPHE_CODES, "'");
-setFold(DOT_CODES, '.');
-setFold([0x110, 0x111], 'd');
-for (const [first, last] of COMBINING_RANGES) setFold(range(first, last), '');
-
 export function isCombiningMark(code: number): boolean {
   if (code < 0x300) return false;
   // Indexed loops, not for-of with destructuring: these run in cold code at every page load.
@@ -147,7 +156,8 @@ function hasFoldableDiacritics(code: number): boolean {
 const COMBINING_MARKS_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 function computeFold(code: number): string {
-  const special = SPECIAL_FOLDS.get(code);
+  specialFolds ??= makeSpecialFolds();
+  const special = specialFolds.get(code);
   if (special !== undefined) return special;
   if (code >= 0xd800 && code <= 0xdfff) return String.fromCharCode(code);
   if (code >= 0xff01 && code <= 0xff5e) return foldCodeUnit(code - 0xfee0);
@@ -173,10 +183,12 @@ function computeFold(code: number): string {
   return refolded;
 }
 
-const foldCache: (string | undefined)[] = new Array<string | undefined>(0x10000);
+/** Allocated on first use, like the special folds (64 K entries). */
+let foldCache: (string | undefined)[] | undefined;
 
 /** The folded form of one UTF-16 code unit: '' (removed), ' ', '-', or one or more characters. */
 export function foldCodeUnit(code: number): string {
+  foldCache ??= new Array<string | undefined>(0x10000);
   let folded = foldCache[code];
   if (folded === undefined) {
     folded = computeFold(code);
