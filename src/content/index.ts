@@ -84,9 +84,7 @@ function start(): void {
   const alive = () => extensionAlive(api.runtime);
   lookout = new Lookout(document, () => new NameScreen(NAME_SCREEN), {
     // An orphan (its extension updated or removed) wakes nothing: the new instance looks itself.
-    onHit: () => {
-      if (alive()) wake('mention');
-    },
+    onHit: () => wake('mention'),
     alive,
     // A frame wakes for custom terms once it has text to mark (most frames of a page have none).
     onPass: (detail) => {

@@ -187,7 +187,7 @@ describe('Lookout', () => {
     expect(hits).toBe(1);
   });
 
-  it('stops watching once its extension is gone', async () => {
+  it('once its extension is gone, stops at its next hit and wakes nothing', async () => {
     let alive = true;
     await start('<p id="p">Nothing.</p>', () => alive);
     alive = false;
