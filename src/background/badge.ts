@@ -10,6 +10,7 @@ import type { ContentMessage, PageCountsReply } from '../messages';
 import { loadSettings, pauseReason, type SettingsAreas } from '../settings';
 import { MAIN_KEY } from '../settings/storage';
 import { actionLook, type TabState } from './badge-state';
+import { isMarkableUrl } from './marker';
 
 const BADGE_BACKGROUND = '#12355b';
 const BADGE_TEXT = '#ffffff';
@@ -51,7 +52,7 @@ export async function showTabState(tabId: number, state: TabState | undefined, b
 async function unmarkedTabState(tabId: number): Promise<TabState | undefined> {
   try {
     const [tab, { settings }] = await Promise.all([browser.tabs.get(tabId), loadSettings(areas)]);
-    const hostname = tab.url && /^(https?|file):/.test(tab.url) ? new URL(tab.url).hostname : '';
+    const hostname = tab.url && isMarkableUrl(tab.url) ? new URL(tab.url).hostname : '';
     const paused = tab.url ? pauseReason(settings, hostname) : undefined;
     return paused ? { counts: {}, total: 0, paused } : undefined;
   } catch {

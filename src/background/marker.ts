@@ -37,7 +37,9 @@ export async function wakeMarker(
 }
 
 /** Pages the content script runs on as a top frame: web pages and files (`<all_urls>`), nothing of the browser's or an extension's own. */
-const MARKABLE_URL = /^(https?|file):/;
+export function isMarkableUrl(url: string): boolean {
+  return /^(https?|file):/.test(url);
+}
 
 /**
  * Runs the marker into a tab's top frame, for the popup (askTopFrame in messages.ts); false where
@@ -53,7 +55,7 @@ export async function runMarkerInTab(
   if (!scripting) return false;
   try {
     const { url } = await tabs.get(tabId);
-    if (!url || !MARKABLE_URL.test(url)) return false;
+    if (!url || !isMarkableUrl(url)) return false;
     await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [markerFile] });
     return true;
   } catch {

@@ -14,7 +14,7 @@ type Scope = { [ARRIVAL]?: () => void; [CUSTOM_TERMS]?: boolean };
 
 /**
  * Called by a lookout when it starts: `onArrival` runs when a marker starts in this world, woken
- * by this lookout or run in by the background for the popup or a keyboard command. The latest
+ * by this lookout or run in by the background for the popup. The latest
  * lookout's callback replaces any earlier one (a lookout injected after an update).
  */
 export function awaitMarker(scope: object, onArrival: () => void): void {

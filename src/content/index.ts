@@ -7,8 +7,9 @@
  * - an earlier instance left marks or a card host behind (after an update: the marker cleans up);
  * - the reader has custom terms (the background then runs a mark into every frame before this
  *   script, see handover.ts; a frame other than the top one wakes once it has text).
- * When the popup or a keyboard command asks the page something, the background runs the marker
- * in itself (messages.ts, askTopFrame) and the lookout steps aside.
+ * When the popup asks the page something, the background runs the marker in itself (messages.ts,
+ * askTopFrame) and the lookout steps aside. A keyboard command on a page with no marker finds
+ * nothing to walk to, and runs nothing in.
  *
  * It touches no extension API until it wakes the marker: no message listener, no settings read
  * (their first use cost about 0.5 ms each on every page). No webextension-polyfill here either:
@@ -44,32 +45,29 @@ function start(): void {
   let woken = false;
   let lookout: Lookout | undefined;
 
-  const mark = (reason: WakeReason): void => {
+  /** Stops looking and records why the marker comes; false when that happened already. */
+  function standDown(reason: WakeReason): boolean {
+    if (woken) return false;
+    woken = true;
+    lookout?.stop();
     try {
       performance.mark('yalu:wake', { detail: { reason } });
     } catch {
       // A page that replaced performance.mark: nothing depends on it.
     }
-  };
+    return true;
+  }
 
   function wake(reason: WakeReason): void {
-    if (woken) return;
-    woken = true;
-    lookout?.stop();
-    mark(reason);
+    if (!standDown(reason)) return;
     api?.runtime.sendMessage({ type: 'wake-marker' }).catch(() => {
       // The extension went away (an update or removal): its next instance looks for itself.
     });
   }
 
-  // A marker run in from outside (the popup or a keyboard command asked this page something)
-  // scans the page itself: the lookout stops, and does not wake a second one.
-  awaitMarker(globalThis, () => {
-    if (woken) return;
-    woken = true;
-    lookout?.stop();
-    mark('message');
-  });
+  // A marker run in from outside (the popup asked this page something) scans the page itself:
+  // the lookout stops, and does not wake a second one.
+  awaitMarker(globalThis, () => standDown('message'));
 
   const names = TOPIC_IDS.map(highlightName);
   if (hasLeftovers(document, HIGHLIGHT_PREFIX, HOST_TAG, names)) {

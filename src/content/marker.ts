@@ -2,8 +2,8 @@
  * The part of the content script that marks: matcher, scanner, highlights, card, the popup's
  * answers. It is not a manifest content script: the lookout (index.ts), which runs on every page,
  * asks the background to run this file into its frame once the page may hold a mention, and the
- * background runs it into a tab's top frame when the popup or a keyboard command asks the page
- * something (messages.ts, askTopFrame), so a page with none never compiles it. Once started it
+ * background runs it into a tab's top frame when the popup asks the page something (messages.ts,
+ * askTopFrame), so a page with none never compiles it. Once started it
  * scans the page from the start and follows it as before; settings are read once.
  *
  * The window's input listeners were added before any script of the page by early.ts (document_start:

@@ -81,11 +81,10 @@ export function usePage(): PageModel {
       let reply: PageCountsReply | undefined;
       try {
         reply = await ask(id, mayRunMarker);
-        mayRunMarker = false;
       } catch {
-        mayRunMarker = false;
         reply = undefined;
       }
+      mayRunMarker = false;
       if (mine !== generation.current) return;
       if (reply) {
         setView({ kind: 'ready', reply });
