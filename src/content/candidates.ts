@@ -31,9 +31,15 @@ const BATCH = 1 << 14;
 
 interface Batch {
   readonly text: string;
-  readonly nodes: readonly Node[];
-  /** Where each node's text starts in `text`. */
-  readonly starts: readonly number[];
+  /** The batch's first text node, and how many were read into it from there. */
+  readonly first: Node;
+  readonly count: number;
+  /**
+   * Each node and where its text starts in `text`: made only when the screen hits, or before the
+   * walk yields with the batch half fed (see `nodeMap`). Two arrays filled for every text node of
+   * every page cost more than a tenth of the whole look, and almost no batch ever needs them.
+   */
+  map?: { readonly nodes: readonly Node[]; readonly starts: readonly number[] };
   /** How far `text` has been fed. */
   offset: number;
 }
@@ -218,57 +224,81 @@ export class CandidateWalker {
     // Joined with `+=` (the engine's ropes, flattened once when the screen reads them): a little
     // faster than an array of pieces and `join`.
     let text = '';
-    let nodes: Node[] = [];
-    let starts: number[] = [];
-    let length = 0;
+    let first: Node | null = null;
+    let count = 0;
     let textNodes = 0;
     let steps = 0;
     let finished = true;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (skipped?.has(node)) continue;
-      // A huge text node goes straight to the exact walk, unread here: it is surely a candidate,
-      // and reading it twice (prefilter, then the run) doubled the work of its pass (a 10 MB node
-      // made a task over 50 ms). `length` does not copy the text, as `data` does in Firefox.
-      if ((node as Text).length > HUGE) {
-        textNodes++;
-        this.stats.chars += (node as Text).length;
+      const data = (node as Text).data;
+      textNodes++;
+      // A huge text node goes straight to the exact walk, unscreened: it is surely a candidate,
+      // and reading it twice (screen, then the run) doubled the work of its pass (a 10 MB node
+      // made a task over 50 ms). (Its `length` alone was read first, as `data` copies the text in
+      // Firefox; but that is a second call into the DOM for every text node of every page, about
+      // a tenth of the walk, for a copy that only a text of a megabyte makes worth avoiding.)
+      if (data.length > HUGE) {
+        this.stats.chars += data.length;
         this.blocks.add(blockOf(node, this.root));
         continue;
       }
-      const data = (node as Text).data;
-      textNodes++;
-      if (afterBreak?.has(node)) {
-        text += ' ';
-        length++;
-      }
-      nodes.push(node);
-      starts.push(length);
+      if (afterBreak?.has(node)) text += ' ';
+      first ??= node;
+      count++;
       text += data;
-      length += data.length;
       // A batch is screened when it is full, or when the slice's time is up (the clock is read
       // every 128 nodes). Screening every 128 nodes made a page of 40 kB of text 16 small batches,
       // and the first few of them paid for the screen's RegExps being compiled again (once for
       // each string encoding, one-byte and two-byte, and again when the engine tiers up).
-      if (length >= BATCH || ((++steps & 127) === 0 && performance.now() > deadline)) {
-        this.batch = { text, nodes, starts, offset: 0 };
-        this.stats.chars += length;
+      if (text.length >= BATCH || ((++steps & 127) === 0 && performance.now() > deadline)) {
+        this.batch = { text, first, count, offset: 0 };
+        this.stats.chars += text.length;
         text = '';
-        nodes = [];
-        starts = [];
-        length = 0;
+        first = null;
+        count = 0;
         if (!this.feedBatch(deadline) || performance.now() > deadline) {
           finished = false;
           break;
         }
       }
     }
-    if (nodes.length > 0) {
-      this.batch = { text, nodes, starts, offset: 0 };
-      this.stats.chars += length;
+    if (first) {
+      this.batch = { text, first, count, offset: 0 };
+      this.stats.chars += text.length;
       if (!this.feedBatch(deadline)) finished = false;
     }
     this.stats.textNodes += textNodes;
     return finished;
+  }
+
+  /**
+   * The batch's text nodes and where each one's text starts, read again from its first node the
+   * way walkText read them (the same texts left out, the same separators). Only ever while the
+   * page is as it was when the batch was read: at a hit, or before a yield in the middle of the
+   * batch (after which the page may have changed, so the map is made first and kept).
+   */
+  private nodeMap(batch: Batch): NonNullable<Batch['map']> {
+    if (batch.map) return batch.map;
+    const doc = (this.root.ownerDocument ?? this.root) as Document;
+    const walker = doc.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
+    walker.currentNode = batch.first;
+    const skipped = this.skippedTexts;
+    const afterBreak = this.afterBreak;
+    const nodes: Node[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    for (let node: Node | null = batch.first; node && nodes.length < batch.count; node = walker.nextNode()) {
+      if (skipped.has(node)) continue;
+      const size = (node as Text).length;
+      if (size > HUGE) continue;
+      if (afterBreak.has(node)) length++;
+      nodes.push(node);
+      starts.push(length);
+      length += size;
+    }
+    batch.map = { nodes, starts };
+    return batch.map;
   }
 
   /**
@@ -277,16 +307,23 @@ export class CandidateWalker {
    */
   private feedBatch(deadline: number): boolean {
     const batch = this.batch as Batch;
-    const { text, nodes, starts } = batch;
+    const { text } = batch;
     const hits: number[] = [];
     while (batch.offset < text.length) {
       const from = batch.offset;
       const to = Math.min(from + CHUNK, text.length);
       hits.length = 0;
       this.screen.read(text, from, to, hits);
-      for (const index of hits) this.hit(nodes[nodeAt(starts, index)] as Node);
+      if (hits.length > 0) {
+        const { nodes, starts } = this.nodeMap(batch);
+        for (const index of hits) this.hit(nodes[nodeAt(starts, index)] as Node);
+      }
       batch.offset = to;
-      if (batch.offset < text.length && performance.now() > deadline) break;
+      if (batch.offset < text.length && performance.now() > deadline) {
+        // The rest is fed after a yield, when the page may have changed: map it while it is as read.
+        this.nodeMap(batch);
+        break;
+      }
     }
     if (batch.offset < text.length) return false;
     this.batch = undefined;

@@ -103,6 +103,38 @@ describe('the first look reads a page as the exact walk does', () => {
     expect(marks.topics()).toEqual(['korean-war']);
   });
 
+  it('finds the node of a hit in a batch it stopped half way through, after the page changed', async () => {
+    // One batch of two text nodes, 15,000 and 60,000 characters: it is screened in two chunks of at
+    // most 65,536, with a look at the clock between. The name is in the second node, past the first
+    // chunk; before the rest is screened, the first node moves to the end of the page. The hit must
+    // still lead to #b: the batch read again from its first node after the move ended there.
+    document.body.innerHTML = `<div><p id="a">${'x '.repeat(7_500)}</p></div><p id="b">${'y '.repeat(29_990)}Korean War</p>`;
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+    const walk = CandidateWalker.prototype.walk;
+    let changed = false;
+    vi.spyOn(CandidateWalker.prototype, 'walk').mockImplementation(function (this: CandidateWalker, deadline) {
+      const finished = walk.call(this, deadline);
+      const batch = (this as unknown as { batch?: { offset: number } }).batch;
+      if (!finished && !changed && batch && batch.offset > 0) {
+        changed = true;
+        const moved = document.createElement('p');
+        moved.append(byId('a').firstChild as Text);
+        document.body.append(moved);
+      }
+      return finished;
+    });
+    const marks = new RecordingHighlighter();
+    scanner = new Scanner(document, createTopicMatcher(CORE_TOPIC_IDS), marks.asHighlighter, {
+      mutationDelayMs: 0,
+      sliceMs: 0,
+    });
+    await scanner.start();
+    await settle();
+    expect(changed).toBe(true);
+    expect(marks.texts()).toEqual(['Korean War']);
+  });
+
   it('finds the shadow root of the tree root itself (a <body> made a shadow host)', async () => {
     document.body.innerHTML = '';
     const shadow = document.body.attachShadow({ mode: 'open' });
