@@ -13,7 +13,8 @@
  * spaces, invisible characters, apostrophes, dots…). The screen's pattern is made at build time
  * (`screenPatterns`) from the names' keys, each cut to its first `maxLength` folded characters (a
  * prefix of a name is still rare on a page), as a trie of alternatives:
- * - the text is lower-cased first (natively), and a letter is the letter itself;
+ * - a letter is the letter itself, in either case (the ASCII-first patterns have the `i` flag,
+ *   so the text is screened as it is, with no lower-cased copy);
  * - the separator (a run of spaces and dashes in the key) is a run of spaces (`\s`) and hyphens;
  *   apostrophes, dots and the comma are classes of every unit that folds to them;
  * - CJK, kana and Hangul fold to themselves.
@@ -41,16 +42,27 @@ import { foldCodeUnit } from './normalize';
 
 export interface ScreenPatterns {
   /**
-   * Sources of small RegExps: every match of `names` holds a match of one of them (of each key's
-   * prefix, its longest two words in a row). Most pages fail them all, and never compile `names`.
+   * Small RegExps: every match of `names` holds a match of one of them (of each key's prefix, its
+   * longest two words in a row). Most pages fail them all, and never compile `names`.
    */
-  readonly gates: readonly string[];
-  /** Sources of the names' RegExps, for lower-cased text: every match of the keys' prefixes is a match of one. */
-  readonly names: readonly string[];
+  readonly gates: readonly ScreenSource[];
+  /** The names' RegExps: every match of the keys' prefixes in the folded text is a match of one. */
+  readonly names: readonly ScreenSource[];
   /** Source of a class of the units to fold before screening. */
   readonly unusual: string;
   /** The longest key prefix, in folded characters. */
   readonly maxLength: number;
+}
+
+/**
+ * A RegExp's source and flags. The one for strings that begin with an ASCII unit is compiled with
+ * `i`: the engine compares ASCII letters in either case as cheaply as in one (a mask), so the text
+ * is screened as it is, not lower-cased first (a copy of every batch). The others (CJK, kana,
+ * Hangul) have no case, and `i` made them slower to compile (case tables for their classes).
+ */
+export interface ScreenSource {
+  readonly source: string;
+  readonly flags: '' | 'i';
 }
 
 /** Keys are cut to this many folded characters: long enough to be rare, short enough to keep the pattern small. */
@@ -83,6 +95,11 @@ function isAsciiBreak(code: number): boolean {
  * match can hold, whichever is later.
  */
 export function tailStart(text: string, maxLength: number): number {
+  return Math.max(0, ownTailStart(text, maxLength));
+}
+
+/** `tailStart`, or -1 where `text` holds neither `maxLength` counted units nor a break: then what came before it may be in the tail too. */
+function ownTailStart(text: string, maxLength: number): number {
   let counted = 0;
   for (let index = text.length - 1; index >= 0; index--) {
     const code = text.charCodeAt(index);
@@ -92,7 +109,24 @@ export function tailStart(text: string, maxLength: number): number {
       return index + 1;
     }
   }
-  return 0;
+  return -1;
+}
+
+/**
+ * The mirror of `tailStart` at the front of a piece: where a match begun before the piece ends at
+ * the latest (just after the piece's `maxLength`-th counted unit, or at its first ASCII break).
+ */
+export function headEnd(text: string, maxLength: number): number {
+  let counted = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isCountedUnit(code)) {
+      if (++counted >= maxLength) return index + 1;
+    } else if (isAsciiBreak(code)) {
+      return index;
+    }
+  }
+  return text.length;
 }
 
 // --- Build time -------------------------------------------------------------------------------
@@ -102,19 +136,14 @@ function hex(code: number): string {
 }
 
 /**
- * A RegExp class source for a list of units, as ranges. A range may also take in the units
- * `free` says never occur (upper case, in text that is lower-cased first), to make fewer ranges.
+ * A RegExp class source for a list of units, as ranges.
  */
-export function classSource(codes: readonly number[], free: (code: number) => boolean = () => false): string {
+export function classSource(codes: readonly number[]): string {
   const sorted = [...new Set(codes)].sort((a, b) => a - b);
-  const bridges = (from: number, to: number): boolean => {
-    for (let code = from + 1; code < to; code++) if (!free(code)) return false;
-    return true;
-  };
   let source = '';
   for (let index = 0; index < sorted.length; ) {
     let end = index;
-    while (end + 1 < sorted.length && bridges(sorted[end] as number, sorted[end + 1] as number)) end++;
+    while (end + 1 < sorted.length && (sorted[end + 1] as number) === (sorted[end] as number) + 1) end++;
     const first = sorted[index] as number;
     const last = sorted[end] as number;
     source += last === first ? hex(first) : last === first + 1 ? hex(first) + hex(last) : `${hex(first)}-${hex(last)}`;
@@ -142,18 +171,19 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
   const alphabet = new Set<string>();
   for (const key of prefixes) for (const char of key) if (char !== SEPARATOR) alphabet.add(char);
 
-  // The screen reads the text lower-cased (`toLowerCase`, native), so only units that lower-casing
-  // leaves as they are can be in it. Of those: which fold to each character of the keys, which to
-  // a separator, and which to nothing or to several characters.
+  // The screen reads the text as it is, and its ASCII-first patterns ignore ASCII case. Of the
+  // other units: which fold to each character of the keys, which to a separator, and which to
+  // nothing or to several characters.
   const foldsTo = new Map<string, number[]>();
   const separators: number[] = [];
   const unusual: number[] = [];
   for (let code = 0; code < 0x10000; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue; // kept as they are, and in no key
     const char = String.fromCharCode(code);
-    if (char.toLowerCase() !== char) continue;
     const folded = foldCodeUnit(code);
     if (folded === char) continue;
+    // An ASCII capital: the `i` flag matches it as its small letter.
+    if (code < 0x80 && folded === char.toLowerCase()) continue;
     if (folded === ' ' || folded === '-') {
       separators.push(code);
     } else if (folded.length === 1) {
@@ -182,10 +212,13 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
     }
   }
   // A separator is a run of spaces (`\s`: all but U+0085; it also holds U+FEFF, which folds to
-  // nothing, and a superset is sound) and hyphens. Other dashes are folded first: a short class
-  // keeps the pattern small, since every space of every key repeats it.
-  for (const code of separators) if (!/[\s-]/.test(String.fromCharCode(code))) unusual.push(code);
-  const separatorSource = '[\\s-]+';
+  // nothing, and a superset is sound), hyphens and the dashes U+2010–U+2015 (the en and em dashes
+  // are in most news pages: folding a batch for them was most of the batches folded). The rarer
+  // dashes are folded first: a short class keeps the pattern small, since every space of every
+  // key repeats it.
+  const separatorClass = /[\s\u2010-\u2015-]/;
+  for (const code of separators) if (!separatorClass.test(String.fromCharCode(code))) unusual.push(code);
+  const separatorSource = '[\\s\\u2010-\\u2015-]+';
 
   const pattern = (strings: readonly string[]): string =>
     triePattern(strings, (char) => (char === SEPARATOR ? separatorSource : (charSource.get(char) as string)));
@@ -206,19 +239,24 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
     // One that holds a shorter one is met wherever that one is.
     if (!anchors.some((anchor) => pair.includes(anchor))) anchors.push(pair);
   }
-  const upperCase = (code: number): boolean => String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code);
   // By first unit: ASCII, then the rest found by its first unit (see the header).
-  const split = (strings: readonly string[]): string[] => {
+  const split = (strings: readonly string[]): ScreenSource[] => {
     const asciiFirst = strings.filter((string) => string.charCodeAt(0) < 0x80);
     const otherFirst = strings.filter((string) => string.charCodeAt(0) >= 0x80);
     return [
-      ...(asciiFirst.length > 0 ? [pattern(asciiFirst)] : []),
+      ...(asciiFirst.length > 0 ? [{ source: pattern(asciiFirst), flags: 'i' as const }] : []),
       ...(otherFirst.length > 0
-        ? [dispatchPattern(otherFirst, (char) => charSource.get(char) as string, pattern)]
+        ? [
+            {
+              source: dispatchPattern(otherFirst, (char) => charSource.get(char) as string, pattern),
+              // A key that begins with CJK and holds an ASCII letter further on needs the flag too.
+              flags: otherFirst.some((string) => /[a-z]/.test(string)) ? ('i' as const) : ('' as const),
+            },
+          ]
         : []),
     ];
   };
-  return { gates: split(anchors), names: split(prefixes), unusual: classSource(unusual, upperCase), maxLength };
+  return { gates: split(anchors), names: split(prefixes), unusual: classSource(unusual), maxLength };
 }
 
 /**
@@ -296,7 +334,7 @@ class ScreenExpressions {
   private namesExpressions: readonly RegExp[] | undefined;
 
   constructor(private readonly patterns: ScreenPatterns) {
-    this.gates = patterns.gates.map((source) => new RegExp(source));
+    this.gates = patterns.gates.map(({ source, flags }) => new RegExp(source, flags));
     this.unusual = new RegExp(patterns.unusual, 'g');
   }
 
@@ -308,7 +346,7 @@ class ScreenExpressions {
 
   /** Compiling it costs about 1.3 ms in Chromium (the whole pattern, natively): most pages never do. */
   get names(): readonly RegExp[] {
-    this.namesExpressions ??= this.patterns.names.map((source) => new RegExp(source, 'g'));
+    this.namesExpressions ??= this.patterns.names.map(({ source, flags }) => new RegExp(source, `g${flags}`));
     return this.namesExpressions;
   }
 }
@@ -345,25 +383,38 @@ export class NameScreen {
   read(text: string, from: number, to: number, hits: number[]): void {
     const piece = from === 0 && to === text.length ? text : text.slice(from, to);
     const tail = this.tail;
-    const whole = tail.length > 0 ? tail + piece : piece;
-    this.tail = whole.slice(tailStart(whole, this.patterns.maxLength));
+    const { maxLength } = this.patterns;
+    // The next tail, from the piece alone unless it is too short to hold one (then it is short).
+    const own = ownTailStart(piece, maxLength);
+    if (own >= 0) this.tail = piece.slice(own);
+    else this.tail = tail.length > 0 ? (tail + piece).slice(tailStart(tail + piece, maxLength)) : piece;
     const expressions = this.expressions;
-    // Lower-cased, and folded where a unit needs it: the tail and the piece each on their own (both
-    // are folded unit by unit, so together they are the fold of the two), to know where the piece
-    // begins in what is screened. The piece's units line up with what it became unless one was
-    // lower-cased or folded into more or fewer units ('İ' lower-cases to "i" and a combining mark).
-    let screenedTail = tail.toLowerCase();
-    let screenedPiece = piece.toLowerCase();
-    let aligned = screenedPiece.length === piece.length;
-    if (expressions.hasUnusual(screenedTail)) screenedTail = this.folded(screenedTail).text;
-    if (expressions.hasUnusual(screenedPiece)) {
-      const folded = this.folded(screenedPiece);
+    // Folded where a unit needs it: the tail and the piece each on their own (both are folded unit
+    // by unit, so together they are the fold of the two), to know where the piece begins in what
+    // is screened. The piece's units line up with what it became unless one was folded into more
+    // or fewer units (a soft hyphen into none, a ligature into two).
+    let screenedPiece = piece;
+    let aligned = true;
+    if (expressions.hasUnusual(piece)) {
+      const folded = this.folded(piece);
       screenedPiece = folded.text;
-      if (!folded.aligned) aligned = false;
+      aligned = folded.aligned;
     }
+    const { gates } = expressions;
+    let open = gates.some((gate) => gate.test(screenedPiece));
+    let screenedTail = '';
+    if (tail.length > 0) {
+      screenedTail = expressions.hasUnusual(tail) ? this.folded(tail).text : tail;
+      // A match begun in the tail ends within the piece's first `maxLength` counted units: the
+      // gates read the tail with those only, not a copy of the whole batch behind the tail.
+      if (!open) {
+        const seam = screenedTail + screenedPiece.slice(0, headEnd(screenedPiece, maxLength));
+        open = gates.some((gate) => gate.test(seam));
+      }
+    }
+    if (!open) return;
     const tailLength = screenedTail.length;
     const screened = tailLength > 0 ? screenedTail + screenedPiece : screenedPiece;
-    if (!expressions.gates.some((gate) => gate.test(screened))) return;
     // Every match that ends in the piece (those wholly in the tail were the last piece's). No key's
     // prefix begins another's and the trie's branches never overlap, so at most one match starts
     // at an index: from one past each, every place a name may end is found, as the automaton does.
@@ -383,7 +434,7 @@ export class NameScreen {
   }
 
   /**
-   * The units of `piece` that the ascending offsets `ends`, into its lower-cased and folded form,
+   * The units of `piece` that the ascending offsets `ends`, into its folded form,
    * came from: one pass that folds it again unit by unit (only for a piece whose fold moved units
    * and that holds a hit, which is rare).
    */
@@ -393,17 +444,11 @@ export class NameScreen {
     let folded = 0;
     let next = 0;
     for (let index = 0; index < piece.length && next < ends.length; index++) {
-      // ASCII lower-cases to one unit and holds no unusual unit (screen.test.ts checks it): the
-      // common case is one comparison, not a string and a RegExp test for each unit.
-      if (piece.charCodeAt(index) < 0x80) {
-        folded++;
-      } else {
-        const lower = (piece[index] as string).toLowerCase();
-        for (let at = 0; at < lower.length; at++) {
-          const unit = lower[at] as string;
-          folded += expressions.hasUnusual(unit) ? foldCodeUnit(unit.charCodeAt(0)).length : 1;
-        }
-      }
+      // No ASCII unit is unusual (screen.test.ts checks it): the common case is one comparison,
+      // not a string and a RegExp test for each unit.
+      const code = piece.charCodeAt(index);
+      if (code < 0x80) folded++;
+      else folded += expressions.hasUnusual(piece[index] as string) ? foldCodeUnit(code).length : 1;
       while (next < ends.length && (ends[next] as number) < folded) {
         units.push(index);
         next++;

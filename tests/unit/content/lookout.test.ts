@@ -54,7 +54,7 @@ afterEach(() => {
 describe('Lookout', () => {
   it('uses the screen the build made from prefilterKeys of every name', () => {
     expect(NAME_SCREEN).toEqual(screenPatterns(prefilterKeys(TOPIC_NAMES)));
-    expect(NAME_SCREEN.names.join('').length).toBeGreaterThan(1000);
+    expect(NAME_SCREEN.names.map(({ source }) => source).join('').length).toBeGreaterThan(1000);
   });
 
   it('reads a page with no mention once, records the pass, and wakes nothing', async () => {
