@@ -211,14 +211,12 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
       charSource.set(char, escapeChar(char));
     }
   }
-  // A separator is a run of spaces (`\s`: all but U+0085; it also holds U+FEFF, which folds to
-  // nothing, and a superset is sound), hyphens and the dashes U+2010–U+2015 (the en and em dashes
-  // are in most news pages: folding a batch for them was most of the batches folded). The rarer
-  // dashes are folded first: a short class keeps the pattern small, since every space of every
-  // key repeats it.
-  const separatorClass = /[\s\u2010-\u2015-]/;
-  for (const code of separators) if (!separatorClass.test(String.fromCharCode(code))) unusual.push(code);
-  const separatorSource = '[\\s\\u2010-\\u2015-]+';
+  // A separator is a run of any units but ASCII letters, digits and `_` (`\W`): every space and
+  // dash, and more (a superset is sound, and "Korean: War" is as rare as "Korean War"). Short,
+  // since every space of every key repeats it, and no dash is folded first (the en and em dashes
+  // of most news pages were what made most batches fold).
+  for (const code of separators) if (/\w/.test(String.fromCharCode(code))) unusual.push(code);
+  const separatorSource = '\\W+';
 
   const pattern = (strings: readonly string[]): string =>
     triePattern(strings, (char) => (char === SEPARATOR ? separatorSource : (charSource.get(char) as string)));
