@@ -229,6 +229,9 @@ describe('NameScreen', () => {
     for (const sources of [PATTERNS.gates, PATTERNS.names]) {
       expect(sources.map(({ flags }) => flags)).toEqual(['i', 'i', '']);
       expect(sources[2]?.source).toMatch(/^\[[^\]]+\]\(\?:\(\?<=/);
+      // Its first units as one range, tested before it; every key that begins there is in it.
+      const holds = new RegExp(sources[2]?.holds ?? '(?!)');
+      for (const key of KEYS) if (key.charCodeAt(0) >= 0x80) expect(holds.test(key[0] as string), key).toBe(true);
     }
     expect(PATTERNS.unusual.length).toBeLessThan(1000);
   });
