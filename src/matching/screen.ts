@@ -218,12 +218,14 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
       charSource.set(char, escapeChar(char));
     }
   }
-  // A separator is a run of any units but ASCII letters, digits and `_` (`\W`): every space and
-  // dash, and more (a superset is sound, and "Korean: War" is as rare as "Korean War"). Short,
-  // since every space of every key repeats it, and no dash is folded first (the en and em dashes
-  // of most news pages were what made most batches fold).
+  // A separator is a run of any units but ASCII letters, digits and `_` and the kana, CJK and
+  // Hangul range: every space and dash, and more (a superset is sound, and "Korean: War" is as
+  // rare as "Korean War"). Short, since every space of every key repeats it, and no dash is folded
+  // first (the en and em dashes of most news pages were what made most batches fold). It must
+  // hold no unit a key is written with: as plain `\W` it ran over Hangul, so "한국 전쟁" matched
+  // from one name on to the end of the next, and the ends between went unreported (scanner-fuzz).
   for (const code of separators) if (/\w/.test(String.fromCharCode(code))) unusual.push(code);
-  const separatorSource = '\\W+';
+  const separatorSource = '[^\\w\\u3040-\\ud7ff]+';
 
   const pattern = (strings: readonly string[]): string =>
     triePattern(strings, (char) => (char === SEPARATOR ? separatorSource : (charSource.get(char) as string)));

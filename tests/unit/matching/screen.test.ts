@@ -191,6 +191,14 @@ describe('NameScreen', () => {
     expect(hits).toEqual(ends);
   });
 
+  it('reports both ends where a name written without a space runs into one written with it', () => {
+    // A separator that ran over Hangul matched "한국전쟁, 한국 전쟁" as one name, to the second end.
+    const text = '한국전쟁, 한국 전쟁';
+    const hits: number[] = [];
+    new NameScreen(PATTERNS).read(text, 0, text.length, hits);
+    expect(hits).toEqual([3, text.length - 1]);
+  });
+
   it('does not hit on text that names none of the keys', () => {
     for (const text of [
       'North Korea and China signed nothing.',
