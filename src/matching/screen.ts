@@ -369,7 +369,7 @@ class ScreenExpressions {
   readonly gates: readonly { test(text: string): boolean }[];
   /** Global, for `replace`; one RegExp rather than two of one source (each costs its compiling). */
   readonly unusual: RegExp;
-  private namesExpressions: readonly RegExp[] | undefined;
+  private namesExpressions: readonly { readonly expression: RegExp; readonly holds?: RegExp }[] | undefined;
 
   constructor(private readonly patterns: ScreenPatterns) {
     this.gates = patterns.gates.map(({ source, flags, holds }) => {
@@ -388,8 +388,11 @@ class ScreenExpressions {
   }
 
   /** Compiling it costs about 1.3 ms in Chromium (the whole pattern, natively): most pages never do. */
-  get names(): readonly RegExp[] {
-    this.namesExpressions ??= this.patterns.names.map(({ source, flags }) => new RegExp(source, `g${flags}`));
+  get names(): readonly { readonly expression: RegExp; readonly holds?: RegExp }[] {
+    this.namesExpressions ??= this.patterns.names.map(({ source, flags, holds }) => ({
+      expression: new RegExp(source, `g${flags}`),
+      ...(holds === undefined ? {} : { holds: new RegExp(holds) }),
+    }));
     return this.namesExpressions;
   }
 }
@@ -430,7 +433,11 @@ export class NameScreen {
     // The next tail, from the piece alone unless it is too short to hold one (then it is short).
     const own = ownTailStart(piece, maxLength);
     if (own >= 0) this.tail = piece.slice(own);
-    else this.tail = tail.length > 0 ? (tail + piece).slice(tailStart(tail + piece, maxLength)) : piece;
+    else if (tail.length === 0) this.tail = piece;
+    else {
+      const whole = tail + piece;
+      this.tail = whole.slice(tailStart(whole, maxLength));
+    }
     const expressions = this.expressions;
     // Folded where a unit needs it: the tail and the piece each on their own (both are folded unit
     // by unit, so together they are the fold of the two), to know where the piece begins in what
@@ -462,7 +469,9 @@ export class NameScreen {
     // prefix begins another's and the trie's branches never overlap, so at most one match starts
     // at an index: from one past each, every place a name may end is found, as the automaton does.
     const ends: number[] = [];
-    for (const names of expressions.names) {
+    for (const { expression: names, holds } of expressions.names) {
+      // The same first test as the gate's (see ScreenSource.holds).
+      if (holds && !holds.test(screened)) continue;
       names.lastIndex = 0;
       for (let match = names.exec(screened); match; match = names.exec(screened)) {
         const end = match.index + match[0].length;
@@ -471,7 +480,7 @@ export class NameScreen {
       }
     }
     if (ends.length === 0) return;
-    // The two expressions' ends, in order (unitsOf walks them in order).
+    // The expressions' ends, in order (unitsOf walks them in order).
     if (expressions.names.length > 1) ends.sort((a, b) => a - b);
     for (const end of aligned ? ends : this.unitsOf(piece, ends)) hits.push(from + end);
   }
