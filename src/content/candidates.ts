@@ -9,18 +9,19 @@
  * walked again the exact way (text-runs.ts) and matched for real.
  *
  * Why that finds every mention the exact walk finds: a run's text is its nodes' texts in document
- * order, with "\n" for a <br>, and without skipped subtrees. This walk feeds the same texts in the
- * same order (a separator before the first text after a <br>; the skipped subtrees' texts left
- * out), so each run is a stretch of the stream, and the prefilter is a superset of the matcher
- * over any text that contains a run (tests/unit/matching/property.test.ts). All nodes of a run
- * share one block, so the block of the node where a hit ends holds the mention.
+ * order, with "\n" for a <br>, and without skipped subtrees (an editable region also ends the
+ * run). This walk feeds the same texts in the same order (a separator before the first text after
+ * a <br>; the texts of the elements skipped by name left out, those of editable regions read, as
+ * they stand between runs), so each run is a stretch of the stream, and the prefilter is a
+ * superset of the matcher over any text that contains a run (tests/unit/matching/property.test.ts).
+ * All nodes of a run share one block, so the block of the node where a hit ends holds the mention.
  *
  * It also finds the open shadow roots, which no text walk sees: one native query for the tree's
  * elements, each asked for its `shadowRoot`.
  */
 // From the module itself, not ../matching, whose index pulls in the names (the lookout goes without).
 import { HIT_FLAG, type Prefilter } from '../matching/compile';
-import { blockOf, isEditable, isInSkippedSubtree, isSkipped, SKIPPED_NAMES } from './text-runs';
+import { blockOf, isInSkippedSubtree, isSkipped, SKIPPED_NAMES } from './text-runs';
 
 /** How much text is fed between two looks at the clock (a 10 MB node stays sliced). */
 const CHUNK = 1 << 16;
@@ -114,10 +115,13 @@ export class CandidateWalker {
   }
 
   /**
-   * The texts the exact walk never reads: inside skipped elements (script, style, svg…) and
-   * editable regions. Found by tag through getElementsByTagName (the browser answers from its own
-   * caches; one selector list with every name was measured 50 times slower on large pages), and
-   * editable regions by one attribute query.
+   * The texts the exact walk never reads inside skipped elements (script, style, svg…), found by
+   * tag through getElementsByTagName (the browser answers from its own caches; one selector list
+   * with every name was measured 50 times slower on large pages). Editable regions are not looked
+   * for: the one attribute query that finds them went through every element of the page (as much
+   * as all the tags together, about 2.4 ms over the 26 saved pages), and their texts can stay in
+   * the stream, because the exact walk ends a run at an editable region (text-runs.ts). A hit
+   * inside one is dropped at `hit`.
    */
   private *collectSkipped(doc: Document): Generator<void, void, void> {
     const root = this.root as Node & Partial<ParentNode & Element>;
@@ -155,17 +159,13 @@ export class CandidateWalker {
       // of 37 ms there.
       yield;
     }
-    for (const element of root.querySelectorAll('[contenteditable]')) {
-      if (isEditable(element)) collect(element);
-    }
-    yield;
     const breaks = byTag('br');
     if (breaks.length === 0) return;
     const after = doc.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
     for (let index = 0; index < breaks.length; index++) {
       const br = breaks[index] as Element;
-      // A <br> inside a skipped element (an editable region, the fallback of a <video>) is no
-      // separator of the runs around it: the exact walk never enters there.
+      // A <br> inside a skipped element (the fallback of a <video>) is no separator of the runs
+      // around it: the exact walk never enters there.
       if (nested && this.isInsideSkipped(br)) continue;
       after.currentNode = br;
       let next = after.nextNode();

@@ -19,6 +19,7 @@ import {
   ancestorsThroughHosts,
   blockOf,
   childListLeavesRunsAlone,
+  isEditable,
   isInSkippedSubtree,
   isSkipped,
   RunWalker,
@@ -318,7 +319,11 @@ export class Scanner {
           // appended stories). Found by the DOM fuzz test (scanner-fuzz.test.ts).
           if (blockOf(added, this.doc) === added) this.dirty.add(added);
           needsBlock = true;
-        } else if (added.nodeType === 3) needsBlock = true;
+        } else if (added.nodeType === 3 || (added.nodeType === 1 && isEditable(added as Element))) {
+          // Text joins a run; an editable region, though never read, ends the run it lands in
+          // (text-runs.ts), which may leave a name on each side ("Korean WarKorean War").
+          needsBlock = true;
+        }
       }
       // Blocks and white space put into (or taken from) a block between blocks change none of its
       // runs: rescanning the whole block for them made appending to a long feed quadratic.

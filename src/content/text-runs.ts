@@ -257,7 +257,15 @@ export class RunWalker {
       } else if (type === 1) {
         const element = node as Element;
         const name = element.localName;
-        if (!SKIPPED.has(name) && !editables?.has(element)) {
+        if (SKIPPED.has(name)) {
+          // Left out, and the run goes on around it ("Korean <script>…</script>War").
+        } else if (editables?.has(element)) {
+          // An editable region is left out too, but ends the run it sits in, as a block does: so
+          // each run is a stretch of the first look's stream (candidates.ts), which reads the
+          // regions' texts rather than asking the whole page for them (one attribute query cost
+          // about as much as all the rest of the first look's preparing).
+          this.flush();
+        } else {
           const block = !INLINE.has(name);
           if (name === 'br') {
             this.pieces.push('\n');

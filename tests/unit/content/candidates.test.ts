@@ -73,11 +73,21 @@ describe('the first look reads a page as the exact walk does', () => {
     expect(marks.topics()).toEqual(['korean-war']);
   });
 
-  it('leaves the text of an editable region inside a run out of the stream', async () => {
-    // The exact run is "Korean War": the draft in the editor is not part of it. Read into the
-    // stream, it made "Korean draftWar", where no name is.
-    const marks = await scan('<p>Korean <span contenteditable="true">draft</span>War</p>');
+  it('ends a run at an editable region, whose text the stream reads', async () => {
+    // The editor's text is never marked, and a name around it is two runs, "Korean " and "War":
+    // the stream reads "Korean draftWar" with no query for the page's editable regions.
+    const marks = await scan(
+      '<p>Korean <span contenteditable="true">draft</span>War</p>' +
+        '<p><span contenteditable>The Korean War</span> and the Korean <b contenteditable="">x</b> War</p>' +
+        '<p>The Korean <span contenteditable="false">War</span></p>',
+    );
+    expect(marks.texts()).toEqual(['Korean War']);
     expect(marks.topics()).toEqual(['korean-war']);
+  });
+
+  it('finds a name right before and right after an editable region', async () => {
+    const marks = await scan('<p>The Korean War<span contenteditable>draft</span>Korean War and more</p>');
+    expect(marks.texts()).toEqual(['Korean War', 'Korean War']);
   });
 
   it('keeps the separator of a <br> that a skipped element follows', async () => {
@@ -100,14 +110,24 @@ describe('the first look reads a page as the exact walk does', () => {
     const { marks, started, waits } = startPausing('<div id="bulk"></div><p id="p">K<b id="b">orean War</b></p>');
     await waits;
     // Skipped, so it changes no run and brings no rescan; its text is not part of the run.
-    const editor = document.createElement('div');
+    const field = document.createElement('textarea');
+    field.textContent = ' ';
+    byId('p').insertBefore(field, byId('b'));
+    await started;
+    await settle();
+    expect(marks.topics()).toEqual(['korean-war']);
+  });
+
+  it('ends the run where an editable region is added while it waits', async () => {
+    const { marks, started, waits } = startPausing('<div id="bulk"></div><p id="p">K<b id="b">orean War</b></p>');
+    await waits;
+    const editor = document.createElement('span');
     editor.setAttribute('contenteditable', 'true');
-    editor.textContent = ' ';
+    editor.textContent = 'x';
     byId('p').insertBefore(editor, byId('b'));
     await started;
     await settle();
-    expect(marks.texts()).toEqual(['K orean War']);
-    expect(marks.topics()).toEqual(['korean-war']);
+    expect(marks.topics()).toEqual([]);
   });
 
   it('finds the node of a hit in a batch it stopped half way through, after the page changed', async () => {
