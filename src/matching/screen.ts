@@ -15,7 +15,9 @@
  * prefix of a name is still rare on a page), as a trie of alternatives:
  * - a letter is the letter itself, in either case (the ASCII-first patterns have the `i` flag,
  *   so the text is screened as it is, with no lower-cased copy);
- * - the separator (a run of spaces and dashes in the key) is a run of spaces (`\s`) and hyphens;
+ * - the separator (a run of spaces and dashes in the key) is a run of units that are not ASCII
+ *   word characters or kana, CJK and Hangul in the names, and any run of non-word units (`\W+`)
+ *   in the gates (see `gateSeparatorSource`);
  *   apostrophes, dots and the comma are classes of every unit that folds to them;
  * - CJK, kana and Hangul fold to themselves.
  * A gate made the same way from each key's two longest words in a row comes first: every match
@@ -226,9 +228,16 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
   // from one name on to the end of the next, and the ends between went unreported (scanner-fuzz).
   for (const code of separators) if (/\w/.test(String.fromCharCode(code))) unusual.push(code);
   const separatorSource = '[^\\w\\u3040-\\ud7ff]+';
+  // The gates only say whether a piece may hold a name, so their separator may be wider: any run
+  // of units but ASCII letters, digits and `_`. Compiling a class that leaves out the CJK range
+  // is what made the gates slow to compile with the `i` flag (the engine works out the other case
+  // of every unit in the range, at each of the pattern's separators): measured in Chromium 150, the
+  // two ASCII-first gates' first test took 3–5 ms with that class, 1.1–1.3 ms with `\W`. That first
+  // test is on every page with text, and on most pages the gates are all the screen compiles.
+  const gateSeparatorSource = '\\W+';
 
-  const pattern = (strings: readonly string[]): string =>
-    triePattern(strings, (char) => (char === SEPARATOR ? separatorSource : (charSource.get(char) as string)));
+  const pattern = (strings: readonly string[], separator = separatorSource): string =>
+    triePattern(strings, (char) => (char === SEPARATOR ? separator : (charSource.get(char) as string)));
   // The gate: of each key's prefix, its longest two words in a row (every match holds them). One
   // word alone is often common ("first" of "First Indochina War", "America", "border", "Zeitung"
   // for "tung"); two in a row of a name seldom are.
@@ -247,18 +256,19 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
     if (!anchors.some((anchor) => pair.includes(anchor))) anchors.push(pair);
   }
   // By first unit: ASCII, then the rest found by its first unit (see the header).
-  const split = (strings: readonly string[]): ScreenSource[] => {
+  const split = (strings: readonly string[], separator: string): ScreenSource[] => {
+    const written = (group: readonly string[]) => pattern(group, separator);
     const asciiFirst = strings.filter((string) => string.charCodeAt(0) < 0x80);
     const otherFirst = strings.filter((string) => string.charCodeAt(0) >= 0x80);
     return [
       ...byFirstCharacters(asciiFirst, ASCII_FIRSTS_PER_PATTERN).map((group) => ({
-        source: pattern(group),
+        source: written(group),
         flags: 'i' as const,
       })),
       ...(otherFirst.length > 0
         ? [
             {
-              source: dispatchPattern(otherFirst, (char) => charSource.get(char) as string, pattern),
+              source: dispatchPattern(otherFirst, (char) => charSource.get(char) as string, written),
               holds: rangeOfFirsts(otherFirst),
               // A key that begins with CJK and holds an ASCII letter further on needs the flag too.
               flags: otherFirst.some((string) => /[a-z]/.test(string)) ? ('i' as const) : ('' as const),
@@ -267,7 +277,12 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
         : []),
     ];
   };
-  return { gates: split(anchors), names: split(prefixes), unusual: classSource(unusual), maxLength };
+  return {
+    gates: split(anchors, gateSeparatorSource),
+    names: split(prefixes, separatorSource),
+    unusual: classSource(unusual),
+    maxLength,
+  };
 }
 
 /**

@@ -243,4 +243,17 @@ describe('NameScreen', () => {
     }
     expect(PATTERNS.unusual.length).toBeLessThan(1000);
   });
+
+  it('writes the gates with no class the engine is slow to compile with the i flag', () => {
+    // A class that leaves out the CJK range made each ASCII-first gate's first test cost 1–2 ms
+    // more in Chromium (every unit of the range case-folded, at every separator); the gates run on
+    // every page, so their separator is `\W+` (wider: they only say a piece may hold a name).
+    for (const { source, flags } of PATTERNS.gates) {
+      if (flags === 'i') expect(source).not.toMatch(/\\u3040-\\ud7ff/);
+    }
+    // The names keep the exact separator: a wider one ran over Hangul and hid an end (see above).
+    expect(PATTERNS.names[0]?.source).toContain('[^\\w\\u3040-\\ud7ff]+');
+    // Wider, not narrower: every separator the names accept, the gates accept.
+    expect(new RegExp(`^${PATTERNS.gates[0]?.source.match(/\\W\+/)?.[0]}$`).test(' \u2014\u00a0-')).toBe(true);
+  });
 });
