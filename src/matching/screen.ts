@@ -236,7 +236,7 @@ export function screenPatterns(keys: readonly string[], maxLength = SCREEN_KEY_L
   // test is on every page with text, and on most pages the gates are all the screen compiles.
   const gateSeparatorSource = '\\W+';
 
-  const pattern = (strings: readonly string[], separator = separatorSource): string =>
+  const pattern = (strings: readonly string[], separator: string): string =>
     triePattern(strings, (char) => (char === SEPARATOR ? separator : (charSource.get(char) as string)));
   // The gate: of each key's prefix, its longest two words in a row (every match holds them). One
   // word alone is often common ("first" of "First Indochina War", "America", "border", "Zeitung"
