@@ -144,7 +144,8 @@ export class CandidateWalker {
       // every <br> of the page to its root (a sixth of this preparing, summed over the 26 saved pages).
       if (element.firstElementChild) {
         const breaks = element.getElementsByTagName('br');
-        for (let index = 0; index < breaks.length; index++) (skippedBreaks ??= new Set()).add(breaks[index] as Element);
+        if (breaks.length > 0) skippedBreaks ??= new Set();
+        for (let index = 0; index < breaks.length; index++) skippedBreaks?.add(breaks[index] as Element);
       }
     };
     // A shadow root has no getElementsByTagName.
