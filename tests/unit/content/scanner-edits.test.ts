@@ -94,6 +94,21 @@ describe('edits the scanner once got wrong', () => {
     expect(marks.texts()).toEqual([]);
   });
 
+  it('unmarks a name whose block is wrapped in a textarea and then unwrapped, leaving its text there', async () => {
+    const { marks, started } = start('<div id="block">Korean War</div><p>More.</p>');
+    await started;
+    expect(marks.texts()).toEqual(['Korean War']);
+    // One batch: the block leaves the page between runs (no rescan), and its text lands directly
+    // in the textarea, where nothing is rescanned either.
+    const block = byId('block');
+    const textarea = document.createElement('textarea');
+    block.before(textarea);
+    textarea.append(block);
+    block.replaceWith(...block.childNodes);
+    await settle();
+    expect(marks.texts()).toEqual([]);
+  });
+
   it('unmarks a shadow host moved into the shadow root of an editable element', async () => {
     const { marks, started } = start('<div id="editor" contenteditable="true"></div><div id="host"></div>', {
       setup: () => {
