@@ -443,6 +443,13 @@ forEachBrowser((ctx) => {
     expect(page.errors).toEqual([]);
     // Every change went to storage too: a page opened now is marked as before.
     const fresh = await openPage(ctx, '/fixtures/card/card.html?after-undo');
+    // openPage waits for the first mark; the page is marked in slices (and its names that need
+    // cues after them), so read the counts once the last one is there. Reading them at once
+    // failed in Firefox on a loaded CI machine with 1 of the 3 Korean War marks.
+    await waitInPage(fresh, () => {
+      const counts = window.yaluProbes.highlightCounts();
+      return counts['korean-war'] === 3 && counts['sino-north-korean-treaty'] === 1;
+    });
     expect(await fresh.evaluate(() => window.yaluProbes.highlightCounts())).toEqual({
       'korean-war': 3,
       'sino-vietnamese-war': 1,
