@@ -128,7 +128,7 @@ export class CandidateWalker {
     if (typeof root.querySelectorAll !== 'function') return;
     const skipped = this.skippedTexts;
     /** The <br>s inside skipped elements (the fallback of a <video>): no separators of the runs around them. */
-    let skippedBreaks: Set<Element> | undefined;
+    const skippedBreaks = new Set<Element>();
     const collect = (element: Element): void => {
       const first = element.firstChild;
       if (!first) return;
@@ -144,8 +144,7 @@ export class CandidateWalker {
       // every <br> of the page to its root (a sixth of this preparing, summed over the 26 saved pages).
       if (element.firstElementChild) {
         const breaks = element.getElementsByTagName('br');
-        if (breaks.length > 0) skippedBreaks ??= new Set();
-        for (let index = 0; index < breaks.length; index++) skippedBreaks?.add(breaks[index] as Element);
+        for (let index = 0; index < breaks.length; index++) skippedBreaks.add(breaks[index] as Element);
       }
     };
     // A shadow root has no getElementsByTagName.
@@ -172,7 +171,7 @@ export class CandidateWalker {
       const br = breaks[index] as Element;
       // A <br> inside a skipped element is no separator of the runs around it: the exact walk
       // never enters there.
-      if (skippedBreaks?.has(br)) continue;
+      if (skippedBreaks.has(br)) continue;
       after.currentNode = br;
       let next = after.nextNode();
       // The separator goes before the next text that is read: one in a skipped element right after

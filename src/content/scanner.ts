@@ -39,6 +39,17 @@ interface PendingMention extends Mention {
   readonly match: Match;
 }
 
+/**
+ * Whether an edit took a mark's text away (or left it collapsed), or its block. Text whose block
+ * left the page lives on elsewhere only if moved, and its new block, rescanned, marks it again;
+ * moved into a skipped subtree (a block wrapped in a textarea, then unwrapped there, in one
+ * batch), nothing else drops it: no rescan, and no element of it taken out that is still on the
+ * page. Found by scanner-fuzz.test.ts.
+ */
+function isStale({ range, block }: Mention): boolean {
+  return range.collapsed || !range.startContainer.isConnected || !range.endContainer.isConnected || !block.isConnected;
+}
+
 export interface ScanDetail {
   textNodes: number;
   chars: number;
@@ -362,28 +373,15 @@ export class Scanner {
       this.removed.clear();
       changed = this.mentions.size !== before;
     }
-    // A mark goes with its block too: text whose block left the page lives on elsewhere only if
-    // moved, and its new block, rescanned, marks it again; moved into a skipped subtree (a block
-    // wrapped in a textarea, then unwrapped there, in one batch), nothing else drops it (no
-    // rescan, no element of it taken out that is still on the page). Found by scanner-fuzz.test.ts.
     for (const mention of this.mentions) {
-      const { range } = mention;
-      if (
-        range.collapsed ||
-        !range.startContainer.isConnected ||
-        !range.endContainer.isConnected ||
-        !mention.block.isConnected
-      ) {
-        this.highlighter.delete(mention.topic, range);
+      if (isStale(mention)) {
+        this.highlighter.delete(mention.topic, mention.range);
         this.mentions.delete(mention);
         changed = true;
       }
     }
     // The same test as for marks: a waiting name left collapsed by an edit must not count later.
-    this.pending = this.pending.filter(
-      ({ range, block }) =>
-        !range.collapsed && range.startContainer.isConnected && range.endContainer.isConnected && block.isConnected,
-    );
+    this.pending = this.pending.filter((entry) => !isStale(entry));
     if (changed) this.emit();
   }
 
