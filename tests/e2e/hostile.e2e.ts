@@ -19,6 +19,7 @@ import {
   waitForCard,
   waitForMarks,
   waitForNoCard,
+  waitForSettledCard,
 } from './harness/card-driver.ts';
 import { forEachBrowser, type SuiteContext } from './harness/suite.ts';
 
@@ -60,9 +61,7 @@ forEachBrowser((ctx) => {
     if (!mark) throw new Error('no mark');
     await hover(page, mark);
     await waitForCard(page, 'Korean War');
-    // After the opening transition (0.14 s from opacity 0).
-    await sleep(300);
-    const card = await page.evaluate(cardState);
+    const card = await waitForSettledCard(page);
     expect(card).toMatchObject({ display: 'flex', visibility: 'visible', opacity: '1', visible: true });
     const box = card.rect as NonNullable<CardState['rect']>;
     expect(box.width).toBeGreaterThan(250);

@@ -104,6 +104,20 @@ export async function waitForCard(page: TestPage, name?: string, timeout = 5_000
   }
 }
 
+/**
+ * The open card once its opening transition (0.14 s from opacity 0) has ended, or its state at
+ * `timeout` if it never does: a loaded machine can take longer than any fixed pause (Firefox ESR
+ * was caught at opacity 0.47 after 300 ms in CI), and the caller's assertions say what is wrong.
+ */
+export async function waitForSettledCard(page: TestPage, timeout = 3_000): Promise<CardState> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const current = await page.evaluate(cardState);
+    if (current.opacity === '1' || Date.now() > deadline) return current;
+    await sleep(40);
+  }
+}
+
 export async function waitForNoCard(page: TestPage, timeout = 5_000): Promise<void> {
   const deadline = Date.now() + timeout;
   while ((await page.evaluate(cardState)).open) {
